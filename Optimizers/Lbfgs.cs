@@ -1,0 +1,268 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Pinn.Optimizers;
+
+/// <summary>
+/// Limited-memory BFGS with a strong Wolfe line search, on the flat parameter vector. One
+/// <see cref="Step"/> is one iteration: direction by the two-loop recursion, then a line search.
+/// </summary>
+/// <remarks>
+/// J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006: Algorithm 7.4
+/// (two-loop recursion) and 7.5 (L-BFGS) with H₀ = γI, γ = sᵀy / yᵀy (eq. 7.20); step lengths from
+/// <see cref="StrongWolfeLineSearch"/> (Algorithms 3.5/3.6), tried first at α = 1, or at
+/// min(1, 1/‖g‖₁) along −g when the history is empty. A pair with sᵀy ≤ ε‖y‖² (ε = 2⁻⁵²) is skipped.
+/// <para>
+/// Between calls it keeps θ, f and g of the current point, so an iteration costs only its line-search
+/// evaluations. It compares θ against its stored copy (and the objective against the previous one) on
+/// every call; if either changed it starts afresh (history cleared, f and g recomputed). Call
+/// <see cref="Reset"/> when the objective changes behind the same instance (e.g. resampled points).
+/// </para>
+/// <para>
+/// Stops: <see cref="StopReason.GradientTolerance"/> when ‖g‖∞ ≤ <see cref="LbfgsOptions.GradientTolerance"/>
+/// (max-norm); <see cref="StopReason.FunctionTolerance"/> after <see cref="LbfgsOptions.StallIterations"/>
+/// stalled iterations or when losses along −g are below float64 resolution;
+/// <see cref="StopReason.StepTolerance"/> when the step no longer changes θ in float64;
+/// <see cref="StopReason.LineSearchFailed"/> when no acceptable step exists along −g. A failed line search
+/// along a quasi-Newton direction first clears the history, and the next call retries along −g. After a
+/// stop, further calls return the same result without changing θ.
+/// </para>
+/// </remarks>
+public sealed class Lbfgs : IOptimizer
+{
+    private readonly LbfgsHistory _history;
+    private readonly StrongWolfeLineSearch _lineSearch;
+    private IObjective? _objective;
+    private Tensor? _point;
+    private Tensor? _gradient;
+    private double _loss = double.NaN;
+    private double _gradientNorm = double.NaN;
+    private double _lowestGradientMaxNorm = double.PositiveInfinity;
+    private int _stalled;
+    private StopReason _stop;
+    private string? _stopMessage;
+    private bool _disposed;
+
+    /// <summary>The command-line entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..]</c>.</summary>
+    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
+
+    /// <summary>Creates the optimizer with the given (or default) options.</summary>
+    public Lbfgs(LbfgsOptions? options = null)
+    {
+        Options = options ?? new LbfgsOptions();
+        Options.Validate();
+        _history = new LbfgsHistory(Options.History);
+        _lineSearch = new StrongWolfeLineSearch(new StrongWolfeOptions { MaxEvaluations = Options.MaxEvaluationsPerStep });
+    }
+
+    /// <inheritdoc />
+    public string Name => "lbfgs";
+
+    /// <summary>The parameters.</summary>
+    public LbfgsOptions Options { get; }
+
+    /// <summary>Curvature pairs currently stored.</summary>
+    public int HistoryCount => _history.Count;
+
+    /// <summary>Accepted iterations since the last (re)start.</summary>
+    public long Iterations { get; private set; }
+
+    /// <summary>Why the optimizer stopped, or <see cref="StopReason.None"/>.</summary>
+    public StopReason Stop => _stop;
+
+    /// <inheritdoc />
+    public StepResult Step(IObjective objective, Tensor theta)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ParameterVector.Validate(objective, theta);
+        using var scope = torch.NewDisposeScope();
+
+        var evaluations = 0;
+        if (!IsCurrent(objective, theta))
+        {
+            Reset();
+            evaluations = Start(objective, theta);
+        }
+        if (_stop != StopReason.None)
+        {
+            return new StepResult(_loss, evaluations, _gradientNorm, _stop, _stopMessage);
+        }
+
+        var steepest = _history.Count == 0;
+        var direction = steepest ? _gradient!.neg() : _history.Direction(_gradient!);
+        if (!steepest && !(ParameterVector.Dot(_gradient!, direction) < 0))
+        {
+            _history.Clear();
+            steepest = true;
+            direction = _gradient!.neg();
+        }
+        var initialStep = steepest ? FirstStep(_gradient!) : 1;
+
+        using var search = _lineSearch.Search(objective, theta, _loss, _gradient!, direction, initialStep);
+        evaluations += search.Evaluations;
+        if (!search.Accepted)
+        {
+            if (!steepest)
+            {
+                _history.Clear();
+                return new StepResult(_loss, evaluations, _gradientNorm, StopReason.None,
+                    $"line search along the L-BFGS direction failed ({search.Message}); history cleared, next step restarts along −g");
+            }
+            return Halt(StopFor(search.Outcome), evaluations, $"line search along −g: {search.Message}");
+        }
+
+        return Advance(theta, search, evaluations);
+    }
+
+    /// <summary>Forgets the history, the stored point and any stop; the next call starts afresh.</summary>
+    public void Reset()
+    {
+        _history.Clear();
+        _point?.Dispose();
+        _gradient?.Dispose();
+        _point = null;
+        _gradient = null;
+        _objective = null;
+        _loss = double.NaN;
+        _gradientNorm = double.NaN;
+        _lowestGradientMaxNorm = double.PositiveInfinity;
+        _stalled = 0;
+        _stop = StopReason.None;
+        _stopMessage = null;
+        Iterations = 0;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_disposed) return;
+        Reset();
+        _history.Dispose();
+        _disposed = true;
+    }
+
+    private bool IsCurrent(IObjective objective, Tensor theta) =>
+        _point is not null
+        && ReferenceEquals(objective, _objective)
+        && _point.shape[0] == theta.shape[0]
+        && _point.device_type == theta.device_type
+        && _point.device_index == theta.device_index
+        && SameValues(_point, theta);
+
+    private static bool SameValues(Tensor stored, Tensor theta)
+    {
+        using var scope = torch.NewDisposeScope();
+        return stored.eq(theta).all().item<bool>();
+    }
+
+    private int Start(IObjective objective, Tensor theta)
+    {
+        var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
+        _objective = objective;
+        _point = theta.detach().clone().DetachFromDisposeScope();
+        _gradient = gradient.detach().clone().DetachFromDisposeScope();
+        _loss = loss;
+        _gradientNorm = ParameterVector.Norm(_gradient);
+        var maxNorm = ParameterVector.MaxNorm(_gradient);
+        _lowestGradientMaxNorm = maxNorm;
+        if (!double.IsFinite(loss) || !double.IsFinite(maxNorm))
+        {
+            SetStop(StopReason.NonFinite, $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at the starting point; θ left unchanged");
+        }
+        else if (maxNorm <= Options.GradientTolerance)
+        {
+            SetStop(StopReason.GradientTolerance, $"‖g‖∞ = {maxNorm:G3} ≤ gtol = {Options.GradientTolerance:G3} at the starting point");
+        }
+        return 1;
+    }
+
+    private StepResult Advance(Tensor theta, LineSearchResult search, int evaluations)
+    {
+        var point = search.Point!;
+        var gradient = search.Gradient!;
+        var step = point.sub(_point!);
+        _history.TryAdd(step, gradient.sub(_gradient!));
+
+        var previousLoss = _loss;
+        using (torch.no_grad())
+        {
+            theta.copy_(point);
+            _point!.copy_(point);
+            _gradient!.copy_(gradient);
+        }
+        _loss = search.Loss;
+        _gradientNorm = ParameterVector.Norm(_gradient);
+        Iterations++;
+
+        var maxNorm = ParameterVector.MaxNorm(_gradient);
+        var stepMaxNorm = ParameterVector.MaxNorm(step);
+        var decrease = previousLoss - _loss;
+        var scale = Math.Max(Math.Max(Math.Abs(previousLoss), Math.Abs(_loss)), double.Epsilon);
+        var newLow = maxNorm < _lowestGradientMaxNorm;
+        _lowestGradientMaxNorm = Math.Min(_lowestGradientMaxNorm, maxNorm);
+        _stalled = decrease <= Options.FunctionTolerance * scale && !newLow ? _stalled + 1 : 0;
+
+        if (maxNorm <= Options.GradientTolerance)
+        {
+            return Halt(StopReason.GradientTolerance, evaluations, $"‖g‖∞ = {maxNorm:G3} ≤ gtol = {Options.GradientTolerance:G3}");
+        }
+        if (stepMaxNorm <= ParameterVector.MachineEpsilon * ParameterVector.MaxNorm(_point))
+        {
+            return Halt(StopReason.StepTolerance, evaluations, $"step ‖s‖∞ = {stepMaxNorm:G3} no longer changes θ in float64");
+        }
+        if (_stalled >= Options.StallIterations)
+        {
+            return Halt(StopReason.FunctionTolerance, evaluations,
+                $"loss changed by at most ftol = {Options.FunctionTolerance:G3} (relative) and ‖g‖∞ made no new low for {_stalled} iterations");
+        }
+        return new StepResult(_loss, evaluations, _gradientNorm, StopReason.None, search.Outcome == LineSearchOutcome.StrongWolfe ? null : search.Message);
+    }
+
+    private StepResult Halt(StopReason reason, int evaluations, string message)
+    {
+        SetStop(reason, message);
+        return new StepResult(_loss, evaluations, _gradientNorm, reason, message);
+    }
+
+    private void SetStop(StopReason reason, string message)
+    {
+        _stop = reason;
+        _stopMessage = message;
+    }
+
+    private static StopReason StopFor(LineSearchOutcome outcome) => outcome switch
+    {
+        LineSearchOutcome.LossResolution => StopReason.FunctionTolerance,
+        LineSearchOutcome.StepResolution => StopReason.StepTolerance,
+        _ => StopReason.LineSearchFailed,
+    };
+
+    /// <summary>min(1, 1/‖g‖₁): the first trial step along −g (kept positive if ‖g‖₁ overflows).</summary>
+    private static double FirstStep(Tensor gradient)
+    {
+        using var scope = torch.NewDisposeScope();
+        var l1 = gradient.abs().sum().item<double>();
+        return Math.Max(Math.Min(1, 1 / l1), 1e-300);
+    }
+
+    private static OptimizerDescriptor CreateDescriptor()
+    {
+        var d = new LbfgsOptions();
+        return new OptimizerDescriptor(
+            "lbfgs",
+            "limited-memory BFGS with a strong Wolfe line search (Nocedal & Wright 2006, Alg. 7.4/7.5, 3.5/3.6)",
+            [
+                new OptimizerOption("history", OptimizerOptionKind.PositiveInteger, d.History.ToString(System.Globalization.CultureInfo.InvariantCulture), "number of curvature pairs (s, y) kept"),
+                OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
+                OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
+                new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(System.Globalization.CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
+            ],
+            s => new Lbfgs(new LbfgsOptions
+            {
+                History = s.Integer("history"),
+                GradientTolerance = s.Number("gtol"),
+                FunctionTolerance = s.Number("ftol"),
+                MaxEvaluationsPerStep = s.Integer("max-evals"),
+            }));
+    }
+}

@@ -1,0 +1,14 @@
+namespace Pinn.Optimizers;
+
+/// <summary>What values a command-line optimizer option accepts.</summary>
+public enum OptimizerOptionKind
+{
+    /// <summary>A finite number greater than zero (e.g. <c>1e-3</c>).</summary>
+    PositiveNumber,
+    /// <summary>A number in [0, 1) (e.g. a momentum or a moment decay rate).</summary>
+    Fraction,
+    /// <summary>An integer greater than zero.</summary>
+    PositiveInteger,
+    /// <summary><c>true</c> or <c>false</c>.</summary>
+    Boolean,
+}

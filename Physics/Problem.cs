@@ -1,0 +1,117 @@
+using static TorchSharp.torch;
+
+namespace Pinn.Physics;
+
+/// <summary>
+/// A PDE problem: a domain, the network's number of outputs, named residual terms (the PDE in the
+/// interior, boundary and initial conditions, periodicity) and optionally the exact solution.
+/// Built fluently; every method returns a new problem.
+/// </summary>
+/// <example>
+/// <code>
+/// var problem = Problem.On(Domain.Box((0, 1), (0, 1)))
+///     .Interior(Sample.Grid(900), (u, x) => -u.Laplacian() - Forcing(x))
+///     .Dirichlet(Sample.Grid(120), Exact)
+///     .WithSolution(Exact);
+/// </code>
+/// </example>
+public sealed record Problem
+{
+    /// <summary>A short name (used in files and reports).</summary>
+    public string Name { get; init; } = "problem";
+    /// <summary>The domain.</summary>
+    public required Domain Domain { get; init; }
+    /// <summary>Number of network outputs (components of the solution).</summary>
+    public int Outputs { get; init; } = 1;
+    /// <summary>The loss terms, in order.</summary>
+    public IReadOnlyList<ResidualTerm> Terms { get; init; } = [];
+    /// <summary>Exact solution: points [N, d] → values [N] (one output) or [N, Outputs].</summary>
+    public Func<Tensor, Tensor>? Solution { get; init; }
+
+    /// <summary>A problem on <paramref name="domain"/> with <paramref name="outputs"/> solution components.</summary>
+    public static Problem On(Domain domain, int outputs = 1) =>
+        outputs >= 1 ? new Problem { Domain = domain, Outputs = outputs }
+            : throw new ArgumentOutOfRangeException(nameof(outputs), "a problem needs at least one output");
+
+    /// <summary>Adds a term on any region.</summary>
+    public Problem Term(string name, IRegion region, Sample sample, Residual residual, double weight = 1.0)
+    {
+        if (Terms.Any(t => t.Name == name)) throw new ArgumentException($"a term named '{name}' already exists");
+        if (region.Dimension != Domain.Dimension)
+            throw new ArgumentException($"term '{name}': region dimension {region.Dimension} differs from the domain's {Domain.Dimension}");
+        return this with { Terms = [.. Terms, new ResidualTerm(name, region, sample, residual, weight)] };
+    }
+
+    /// <summary>The PDE residual in the interior (space × time for evolution problems).</summary>
+    public Problem Interior(Sample sample, Residual residual, string name = "pde", double weight = 1.0) =>
+        Term(name, Domain.Interior, sample, residual, weight);
+
+    /// <summary>u = g on the (spatial) boundary.</summary>
+    public Problem Dirichlet(Sample sample, Func<Tensor, Tensor> g, string name = "boundary", double weight = 1.0, int output = 0) =>
+        Term(name, Domain.Boundary, sample, (u, x) => u.Output(output) - g(x), weight);
+
+    /// <summary>A residual of the caller's choosing on the (spatial) boundary.</summary>
+    public Problem Boundary(Sample sample, Residual residual, string name = "boundary", double weight = 1.0) =>
+        Term(name, Domain.Boundary, sample, residual, weight);
+
+    /// <summary>u(x, t₀) = g(x, t₀) on the initial slice.</summary>
+    public Problem Initial(Sample sample, Func<Tensor, Tensor> g, string name = "initial", double weight = 1.0, int output = 0) =>
+        Term(name, Domain.Initial, sample, (u, x) => u.Output(output) - g(x), weight);
+
+    /// <summary>A residual of the caller's choosing on the initial slice (e.g. an initial velocity).</summary>
+    public Problem InitialCondition(Sample sample, Residual residual, string name, double weight = 1.0) =>
+        Term(name, Domain.Initial, sample, residual, weight);
+
+    /// <summary>
+    /// Periodicity in coordinate <paramref name="dim"/>: u (and its first <paramref name="derivatives"/>
+    /// derivatives in that coordinate) agree on the two opposite faces.
+    /// </summary>
+    public Problem Periodic(int dim, Sample sample, int derivatives = 0, string? name = null, double weight = 1.0)
+    {
+        if (dim < 0 || dim >= Domain.Dimension) throw new ArgumentOutOfRangeException(nameof(dim));
+        return Term(name ?? $"periodic_{Domain.CoordinateNames[dim]}", new PeriodicPairs(Domain.Bounds, dim), sample, (u, x) =>
+        {
+            long n = u.Count / 2;
+            var parts = new List<Tensor>();
+            for (int o = 0; o < Outputs; o++)
+            {
+                parts.Add(Halves(u.Output(o), n));
+                if (derivatives >= 1) parts.Add(Halves(u.D(dim, o), n));
+                if (derivatives >= 2) parts.Add(Halves(u.D2(dim, o), n));
+            }
+            return parts.Count == 1 ? parts[0] : cat(parts.ToArray());
+        }, weight);
+    }
+
+    /// <summary>Sets the exact solution.</summary>
+    public Problem WithSolution(Func<Tensor, Tensor> exact) => this with { Solution = exact };
+
+    /// <summary>Sets the name.</summary>
+    public Problem Named(string name) => this with { Name = name };
+
+    /// <summary>Changes one term's weight.</summary>
+    public Problem WithWeight(string term, double weight)
+    {
+        if (Terms.All(t => t.Name != term))
+            throw new ArgumentException($"no term named '{term}'; terms: {string.Join(", ", Terms.Select(t => t.Name))}");
+        return this with { Terms = Terms.Select(t => t.Name == term ? t with { Weight = weight } : t).ToArray() };
+    }
+
+    /// <summary>Changes one term's sampling.</summary>
+    public Problem WithSample(string term, Sample sample)
+    {
+        if (Terms.All(t => t.Name != term))
+            throw new ArgumentException($"no term named '{term}'; terms: {string.Join(", ", Terms.Select(t => t.Name))}");
+        return this with { Terms = Terms.Select(t => t.Name == term ? t with { Sample = sample } : t).ToArray() };
+    }
+
+    /// <summary>The exact solution at points as [N, Outputs], or null when unknown.</summary>
+    public Tensor? ExactAt(Tensor points)
+    {
+        if (Solution is null) return null;
+        var v = Solution(points);
+        return v.dim() == 1 ? v.unsqueeze(1) : v;
+    }
+
+    private static Tensor Halves(Tensor v, long n) => v[..(int)n] - v[(int)n..];
+}

@@ -1,0 +1,12 @@
+namespace Pinn.Physics;
+
+/// <summary>
+/// One named term of the loss: a residual enforced at points drawn from a region, with a weight.
+/// The loss contributed is Weight · mean(residual²).
+/// </summary>
+public sealed record ResidualTerm(string Name, IRegion Region, Sample Sample, Residual Residual, double Weight = 1.0)
+{
+    /// <summary>Validates the weight.</summary>
+    public double Weight { get; init; } = Weight >= 0 && double.IsFinite(Weight) ? Weight
+        : throw new ArgumentOutOfRangeException(nameof(Weight), $"a term weight must be finite and ≥ 0 (got {Weight})");
+}

@@ -1,0 +1,31 @@
+using Pinn.Optimizers;
+using Pinn.Problems;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary><c>pinn list</c>: problems and optimizers with a one-line description each.</summary>
+public sealed class ListCommand : Command<ListCommand.Settings>
+{
+    /// <summary>No options.</summary>
+    public sealed class Settings : CommandSettings;
+
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var problems = new Table().AddColumn("problem").AddColumn("definition").AddColumn("default network");
+        foreach (var p in ProblemCatalog.All)
+            problems.AddRow(p.Name, Markup.Escape(p.Description), string.Join("-", p.DefaultHidden));
+        var optimizers = new Table().AddColumn("optimizer").AddColumn("description").AddColumn("options (defaults)");
+        foreach (var o in OptimizerCatalog.Default.Descriptors)
+            optimizers.AddRow(o.Name, Markup.Escape(o.Description),
+                Markup.Escape(string.Join(", ", o.Options.Select(x => $"{x.Key}={x.DefaultValue}"))));
+        AnsiConsole.Write(new Rule("[bold]Problems[/]").LeftJustified());
+        AnsiConsole.Write(problems);
+        AnsiConsole.Write(new Rule("[bold]Optimizers[/]").LeftJustified());
+        AnsiConsole.Write(optimizers);
+        AnsiConsole.MarkupLine("Optimizer sequences: [blue]NAME[[:STEPS]][[:key=value...]],...[/]  e.g. adam:1000:lr=1e-3,lbfgs:1000");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,73 @@
+using Pinn.Solver.Training;
+using Pinn.Verification;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>Turns a finished <c>solve</c> run into the HDF5 results file.</summary>
+public static class ResultsWriter
+{
+    /// <summary>Writes <paramref name="run"/> to <paramref name="path"/> (atomically).</summary>
+    public static void Write(string path, TrainingRun run, SolveJob job) => ResultsFile.Write(path, ToRecord(run, job));
+
+    /// <summary>The record for a run.</summary>
+    public static RunRecord ToRecord(TrainingRun run, SolveJob job)
+    {
+        var config = new OrderedDictionary<string, object>
+        {
+            ["problem"] = run.Problem,
+            ["optimizer"] = run.Optimizer,
+            ["hidden"] = string.Join(",", job.Network.Hidden),
+            ["activation"] = job.Network.Activation.ToString().ToLowerInvariant(),
+            ["initialization"] = job.Network.Initialization.ToString(),
+            ["inputs"] = (long)job.Network.Inputs,
+            ["outputs"] = (long)job.Network.Outputs,
+            ["parameters"] = run.ParameterCount,
+            ["residuals"] = run.ResidualCount,
+            ["seed"] = (long)job.Seed,
+            ["threads"] = (long)job.Threads,
+            ["eval_every"] = (long)job.Training.EvaluateEvery,
+            ["steps"] = run.Steps,
+            ["seconds"] = run.Seconds,
+            ["loss"] = run.Loss,
+            ["rel_l2"] = run.RelativeL2,
+            ["abs_l2"] = run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN,
+            ["linf"] = run.LInfinity,
+        };
+        for (int t = 0; t < job.Problem.Terms.Count; t++)
+        {
+            var term = job.Problem.Terms[t];
+            config[$"term_{t}"] = $"{term.Name}: {term.Sample.Method} {term.Sample.Count} points, weight {term.Weight}";
+        }
+
+        var e = run.Evaluation;
+        var names = job.Problem.Domain.CoordinateNames.ToArray();
+        var evaluation = e.Exact is null
+            ? new EvaluationRecord(e.Points, names, e.Prediction, null, Enumerable.Repeat(double.NaN, e.Prediction.Length).ToArray())
+            : EvaluationRecord.FromExact(e.Points, names, e.Prediction, e.Exact);
+
+        int rows = run.History.Count, terms = run.TermNames.Count;
+        var termLoss = new double[rows, terms];
+        for (int i = 0; i < rows; i++)
+            for (int t = 0; t < terms; t++)
+                termLoss[i, t] = run.History[i].TermLosses[t];
+        var history = new HistoryRecord(
+            run.History.Select(h => h.Step).ToArray(),
+            run.History.Select(h => h.Seconds).ToArray(),
+            run.History.Select(h => h.Loss).ToArray(),
+            termLoss,
+            run.TermNames.ToArray(),
+            run.History.Select(h => h.RelativeL2).ToArray(),
+            run.History.Select(h => run.Phases[h.Phase].Optimizer).ToArray());
+
+        var layers = job.Weights.Select(w =>
+        {
+            var m = new double[w.Layer.Out, w.Layer.In];
+            Buffer.BlockCopy(w.Weights, 0, m, 0, w.Weights.Length * sizeof(double));
+            return (m, w.Bias);
+        }).ToList();
+        var network = NetworkRecord.FromLayers(job.Network.Widths.Select(x => (long)x).ToArray(),
+            job.Network.Activation.ToString().ToLowerInvariant(), layers);
+
+        return new RunRecord(config, evaluation, history, network, ProvenanceRecord.Capture(job.Seed, job.Device));
+    }
+}

@@ -1,0 +1,78 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>Arguments of <c>pinn solve</c>.</summary>
+public sealed class SolveSettings : CommandSettings
+{
+    /// <summary>Problem name (see <c>pinn list</c>).</summary>
+    [CommandArgument(0, "<PROBLEM>")]
+    [Description("Problem name (see 'pinn list').")]
+    public string Problem { get; init; } = "";
+
+    /// <summary>Optimizer sequence.</summary>
+    [CommandOption("-o|--optimizer <SPEC>")]
+    [Description("Optimizer sequence NAME[:STEPS][:key=value...],... (default adam:1000,lbfgs:1000).")]
+    public string Optimizer { get; init; } = "adam:1000,lbfgs:1000";
+
+    /// <summary>Hidden widths.</summary>
+    [CommandOption("--hidden <WIDTHS>")]
+    [Description("Hidden layer widths, comma-separated (default: the problem's, e.g. 64,64).")]
+    public string? Hidden { get; init; }
+
+    /// <summary>Activation.</summary>
+    [CommandOption("--activation <NAME>")]
+    [Description("tanh (default), sin, softplus or gelu.")]
+    public string Activation { get; init; } = "tanh";
+
+    /// <summary>Initialisation.</summary>
+    [CommandOption("--init <NAME>")]
+    [Description("glorot-normal (default), glorot-uniform or normal.")]
+    public string Init { get; init; } = "glorot-normal";
+
+    /// <summary>Interior points.</summary>
+    [CommandOption("--points <N>")]
+    [Description("Interior collocation points (default: the problem's, e.g. 900).")]
+    public string? Points { get; init; }
+
+    /// <summary>Boundary/initial points.</summary>
+    [CommandOption("--boundary-points <N>")]
+    [Description("Boundary and initial points together (default: the problem's, e.g. 120).")]
+    public string? BoundaryPoints { get; init; }
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>")]
+    [Description("Seed of the initialisation and of random points (default 0).")]
+    public string Seed { get; init; } = "0";
+
+    /// <summary>Device.</summary>
+    [CommandOption("--device <DEVICE>")]
+    [Description("cpu (default) or cuda (needs a CUDA build of libtorch).")]
+    public string Device { get; init; } = "cpu";
+
+    /// <summary>Torch threads.</summary>
+    [CommandOption("--threads <N>")]
+    [Description("Torch intra-op threads (default 1: usually fastest for small networks).")]
+    public string Threads { get; init; } = "1";
+
+    /// <summary>Evaluation interval.</summary>
+    [CommandOption("--eval-every <N>")]
+    [Description("Evaluate the error every N steps (default 100; 0: only at the end).")]
+    public string EvalEvery { get; init; } = "100";
+
+    /// <summary>Results file.</summary>
+    [CommandOption("--out <FILE.h5>")]
+    [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]
+    public string? Out { get; init; }
+
+    /// <summary>JSON summary.</summary>
+    [CommandOption("--json")]
+    [Description("Print a one-line JSON summary as the last line of stdout.")]
+    public bool Json { get; init; }
+
+    /// <summary>No progress output.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("No progress output on stderr.")]
+    public bool Quiet { get; init; }
+}

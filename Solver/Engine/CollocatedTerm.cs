@@ -1,0 +1,55 @@
+using Pinn.Physics;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Engine;
+
+/// <summary>A residual term with its drawn points and the derivatives its residual needs.</summary>
+public sealed class CollocatedTerm : IDisposable
+{
+    /// <summary>The term.</summary>
+    public ResidualTerm Term { get; }
+    /// <summary>Its points [N, d] (owned).</summary>
+    public Tensor Points { get; private set; }
+    /// <summary>What its residual asks of the field.</summary>
+    public DerivativeRequest Request { get; }
+
+    /// <summary>Draws the term's points and records its derivative needs by a dry run of the residual.</summary>
+    public CollocatedTerm(ResidualTerm term, Random random, int outputs, int? timeIndex)
+    {
+        Term = term;
+        Points = term.Region.Draw(term.Sample, random).DetachFromDisposeScope();
+        Request = Probe(term, Points, outputs, timeIndex);
+    }
+
+    /// <summary>Replaces the points with a fresh draw (resampling).</summary>
+    public void Resample(Random random)
+    {
+        var fresh = Term.Region.Draw(Term.Sample, random).DetachFromDisposeScope();
+        Points.Dispose();
+        Points = fresh;
+    }
+
+    private static DerivativeRequest Probe(ResidualTerm term, Tensor points, int outputs, int? timeIndex)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var source = new RecordingSource(points.shape[0], (int)points.shape[1], outputs);
+        Tensor r;
+        try
+        {
+            r = term.Residual(new Field(source, timeIndex), points);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new ArgumentException($"term '{term.Name}': {e.Message}", e);
+        }
+        if (r.dtype != ScalarType.Float64)
+            throw new ArgumentException($"term '{term.Name}': the residual must be float64 (got {r.dtype}); build constants with dtype: ScalarType.Float64");
+        if (r.numel() == 0)
+            throw new ArgumentException($"term '{term.Name}': the residual is empty");
+        return source.Request;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Points.Dispose();
+}

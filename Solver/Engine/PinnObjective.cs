@@ -1,0 +1,126 @@
+using Pinn.Optimizers;
+using Pinn.Physics;
+using Pinn.Solver.Networks;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Engine;
+
+/// <summary>
+/// The physics-informed loss L(θ) = Σₜ wₜ · mean(rₜ(θ)²) of a problem's terms for a network, as an
+/// <see cref="IObjective"/> over the flat parameter vector. Each term's derivatives come from the
+/// Taylor-mode pass when it can supply them and from nested autograd otherwise.
+/// </summary>
+public sealed class PinnObjective : IObjective, IDisposable
+{
+    private readonly List<CollocatedTerm> _terms;
+    private readonly double[] _termLosses;
+    private readonly Random _random;
+
+    /// <summary>The problem.</summary>
+    public Problem Problem { get; }
+    /// <summary>The network.</summary>
+    public Mlp Network { get; }
+    /// <summary>The collocated terms.</summary>
+    public IReadOnlyList<CollocatedTerm> Terms => _terms;
+    /// <summary>Forces nested autograd for every term (for comparisons and tests).</summary>
+    public bool ForceAutograd { get; init; }
+
+    /// <summary>Draws the collocation points of every term with <paramref name="seed"/>.</summary>
+    public PinnObjective(Problem problem, Mlp network, int seed = 0)
+    {
+        if (problem.Terms.Count == 0) throw new ArgumentException("the problem has no terms");
+        if (network.Options.Inputs != problem.Domain.Dimension)
+            throw new ArgumentException($"the network has {network.Options.Inputs} inputs but the domain has dimension {problem.Domain.Dimension}");
+        if (network.Options.Outputs != problem.Outputs)
+            throw new ArgumentException($"the network has {network.Options.Outputs} outputs but the problem has {problem.Outputs}");
+        Problem = problem;
+        Network = network;
+        _random = new Random(seed);
+        _terms = problem.Terms.Select(t => new CollocatedTerm(t, _random, problem.Outputs, problem.Domain.TimeIndex)).ToList();
+        _termLosses = new double[_terms.Count];
+    }
+
+    /// <inheritdoc />
+    public long ParameterCount => Network.ParameterCount;
+
+    /// <summary>The weighted loss of each term at the last evaluation (they sum to the loss).</summary>
+    public IReadOnlyList<double> LastTermLosses => _termLosses;
+
+    /// <summary>Term names, in order.</summary>
+    public IReadOnlyList<string> TermNames => _terms.Select(t => t.Term.Name).ToArray();
+
+    /// <summary>Total number of collocation residuals.</summary>
+    public long ResidualCount => _terms.Sum(t => t.Points.shape[0]);
+
+    /// <summary>Redraws every term's points (for resampling schedules).</summary>
+    public void Resample()
+    {
+        foreach (var t in _terms) t.Resample(_random);
+    }
+
+    /// <summary>The residual of term <paramref name="index"/> at θ, flattened to [Nₜ].</summary>
+    public Tensor TermResidual(Tensor theta, int index)
+    {
+        var term = _terms[index];
+        IDerivativeSource source = term.Request.TaylorCompatible && !ForceAutograd
+            ? new TaylorSource(Network, theta, term.Points, term.Request)
+            : new AutogradSource(Network, theta, term.Points);
+        var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points);
+        return r.reshape(-1);
+    }
+
+    /// <summary>The loss as a 0-d tensor (differentiable in θ when θ requires grad); fills <see cref="LastTermLosses"/>.</summary>
+    public Tensor Loss(Tensor theta)
+    {
+        Tensor? total = null;
+        var parts = new Tensor[_terms.Count];
+        for (int i = 0; i < _terms.Count; i++)
+        {
+            var r = TermResidual(theta, i);
+            var part = r.square().mean() * _terms[i].Term.Weight;
+            parts[i] = part;
+            total = total is null ? part : total + part;
+        }
+        using (var values = stack(parts.Select(p => p.detach()).ToArray()))
+        {
+            var v = values.data<double>().ToArray();
+            Array.Copy(v, _termLosses, v.Length);
+        }
+        return total!;
+    }
+
+    /// <inheritdoc />
+    public double Value(Tensor theta)
+    {
+        using var scope = NewDisposeScope();
+        bool needsGrad = ForceAutograd || _terms.Any(t => !t.Request.TaylorCompatible);
+        using var mode = needsGrad ? enable_grad() : no_grad();
+        var th = theta.detach();
+        return Loss(th).item<double>();
+    }
+
+    /// <inheritdoc />
+    public (double Loss, Tensor Gradient) ValueAndGradient(Tensor theta)
+    {
+        using var scope = NewDisposeScope();
+        using var mode = enable_grad();
+        var th = theta.detach().requires_grad_(true);
+        var loss = Loss(th);
+        var grad = autograd.grad([loss], [th])[0];
+        double value = loss.item<double>();
+        return (value, grad.detach().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The network at θ on points x: [N, outputs].</summary>
+    public Tensor Predict(Tensor theta, Tensor x)
+    {
+        using var _ = no_grad();
+        return Network.Forward(theta, x);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var t in _terms) t.Dispose();
+    }
+}

@@ -1,0 +1,30 @@
+using Pinn.Physics;
+using Pinn.Verification;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Training;
+
+/// <summary>The network against the exact solution on evaluation points.</summary>
+public sealed record Evaluation(double[,] Points, double[] Prediction, double[]? Exact, ErrorReport? Errors)
+{
+    /// <summary>Evaluates <paramref name="predict"/> on the problem's evaluation points (first output only in the arrays; errors over all outputs).</summary>
+    public static Evaluation Compute(Problem problem, Func<Tensor, Tensor> predict, int minimumPoints)
+    {
+        using var scope = NewDisposeScope();
+        var x = problem.Domain.EvaluationPoints(minimumPoints);
+        var u = predict(x);
+        var exact = problem.ExactAt(x);
+        var points = Physics.Points.ToArray(x);
+        var prediction = Physics.Points.ToVector(u);
+        if (exact is null) return new Evaluation(points, prediction, null, null);
+        var exactValues = Physics.Points.ToVector(exact);
+        return new Evaluation(points, prediction, exactValues, ErrorNorms.Compute(prediction, exactValues));
+    }
+
+    /// <summary>Only the relative L2 error (cheap, for the history).</summary>
+    public static double RelativeL2(Tensor prediction, Tensor exact)
+    {
+        using var scope = NewDisposeScope();
+        return ((prediction - exact).norm() / exact.norm()).item<double>();
+    }
+}

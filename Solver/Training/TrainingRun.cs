@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Pinn.Solver.Training;
+
+/// <summary>The outcome of a training run.</summary>
+public sealed record TrainingRun(
+    string Problem,
+    string Optimizer,
+    long ParameterCount,
+    long ResidualCount,
+    long Steps,
+    double Seconds,
+    double Loss,
+    IReadOnlyList<string> TermNames,
+    IReadOnlyList<HistoryRow> History,
+    IReadOnlyList<PhaseReport> Phases,
+    Evaluation Evaluation)
+{
+    /// <summary>Relative L2 error at the end (NaN without an exact solution).</summary>
+    public double RelativeL2 => Evaluation.Errors?.RelativeL2 ?? double.NaN;
+    /// <summary>Max abs error at the end (NaN without an exact solution).</summary>
+    public double LInfinity => Evaluation.Errors?.LInfinity ?? double.NaN;
+
+    /// <summary>A one-paragraph human summary.</summary>
+    public string Report()
+    {
+        var c = CultureInfo.InvariantCulture;
+        var phases = string.Join(", ", Phases.Select(p =>
+            $"{p.Optimizer} {p.Steps}/{p.PlannedSteps} steps{(p.Stop == Pinn.Optimizers.StopReason.None ? "" : $" (stopped: {p.Message ?? p.Stop.ToString()})")}"));
+        return string.Format(c, "{0}: loss {1:E3}, rel. L2 {2:E3}, L∞ {3:E3}, {4} steps in {5:F1} s ({6}); {7} parameters",
+            Problem, Loss, RelativeL2, LInfinity, Steps, Seconds, phases, ParameterCount);
+    }
+}

@@ -1,0 +1,331 @@
+using System.Globalization;
+using PureHDF;
+
+namespace Pinn.Verification;
+
+public static partial class ResultsFile
+{
+    /// <summary>Reads a results file written by <see cref="Write(string, RunRecord)"/>.</summary>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The file is empty, truncated, not HDF5, not a pinn-results file, of a newer format version, or its parts
+    /// are missing or inconsistent; the one-line message names the problem.
+    /// </exception>
+    /// <exception cref="IOException">The file exists but cannot be opened (e.g. no permission).</exception>
+    public static RunRecord Read(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+        {
+            throw new InvalidDataException($"results file '{path}' is a directory.");
+        }
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"results file '{path}' does not exist.", path);
+        }
+
+        string? problem;
+        try
+        {
+            using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
+            problem = Hdf5Superblock.Diagnose(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot read results file '{path}': {OneLine(ex.Message)}.", ex);
+        }
+        if (problem is not null)
+        {
+            throw new InvalidDataException($"results file '{path}' {problem}.");
+        }
+
+        try
+        {
+            using var file = H5File.OpenRead(full);
+            return new RecordReader(new FileInfo(full).Length).Read(file);
+        }
+        catch (FormatProblem ex)
+        {
+            throw new InvalidDataException($"results file '{path}' {ex.Message}.");
+        }
+        catch (Exception ex)
+        {
+            // Includes OutOfMemoryException: a damaged length field makes the HDF5 reader ask for a huge buffer.
+            throw new InvalidDataException(
+                $"results file '{path}' is damaged or not a pinn-results file ({ex.GetType().Name}: {OneLine(ex.Message)}).", ex);
+        }
+    }
+
+    /// <summary>Reads the parts of a record; <c>fileLength</c> bounds what a dataset may claim to hold.</summary>
+    private sealed class RecordReader(long fileLength)
+    {
+        public RunRecord Read(IH5Group root)
+        {
+            if (!root.AttributeExists("format"))
+            {
+                throw new FormatProblem($"is an HDF5 file but not a {FormatName} file (it has no 'format' attribute)");
+            }
+            if (ReadScalar(root.Attribute("format"), "/@format") is not string format || format != FormatName)
+            {
+                throw new FormatProblem($"is an HDF5 file but not a {FormatName} file (its 'format' attribute is not '{FormatName}')");
+            }
+            if (!root.AttributeExists("format_version")
+                || ReadScalar(root.Attribute("format_version"), "/@format_version") is not long version)
+            {
+                throw new FormatProblem("has no integer 'format_version' attribute");
+            }
+            if (version < 1 || version > FormatVersion)
+            {
+                throw new FormatProblem($"has format_version {version}; this toolkit reads versions 1 to {FormatVersion}");
+            }
+
+            var record = new RunRecord(
+                ReadConfig(Group(root, "config")),
+                ReadEvaluation(Group(root, "evaluation")),
+                ReadHistory(Group(root, "history")),
+                ReadNetwork(Group(root, "network")),
+                ReadProvenance(Group(root, "provenance")));
+            try
+            {
+                record.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw new FormatProblem($"is inconsistent: {OneLine(ex.Message)}");
+            }
+            return record;
+        }
+
+        private OrderedDictionary<string, object> ReadConfig(IH5Group group)
+        {
+            var config = new OrderedDictionary<string, object>(StringComparer.Ordinal);
+            foreach (var attribute in group.Attributes())
+            {
+                config[attribute.Name] = ReadScalar(attribute, $"/config@{attribute.Name}");
+            }
+            return config;
+        }
+
+        private EvaluationRecord ReadEvaluation(IH5Group group)
+        {
+            var pointsDataset = Dataset(group, "points", "/evaluation/points");
+            var points = ReadMatrix(pointsDataset, "/evaluation/points");
+            var names = ReadStrings(pointsDataset, "coordinate_names", "/evaluation/points");
+            var exact = group.LinkExists("exact") ? ReadVector(Dataset(group, "exact", "/evaluation/exact"), "/evaluation/exact") : null;
+            return new EvaluationRecord(
+                points,
+                names,
+                ReadVector(Dataset(group, "prediction", "/evaluation/prediction"), "/evaluation/prediction"),
+                exact,
+                ReadVector(Dataset(group, "error", "/evaluation/error"), "/evaluation/error"));
+        }
+
+        private HistoryRecord ReadHistory(IH5Group group)
+        {
+            var termLossDataset = Dataset(group, "term_loss", "/history/term_loss");
+            var phaseDataset = Dataset(group, "phase", "/history/phase");
+            var phaseNames = ReadStrings(phaseDataset, "phase_names", "/history/phase");
+            var phase = ReadLongs(phaseDataset, "/history/phase").Select(index =>
+                index >= 0 && index < phaseNames.Length
+                    ? phaseNames[index]
+                    : throw new FormatProblem($"has a phase index {index} in /history/phase outside its {phaseNames.Length} phase names"))
+                .ToArray();
+            return new HistoryRecord(
+                ReadLongs(Dataset(group, "step", "/history/step"), "/history/step"),
+                ReadVector(Dataset(group, "seconds", "/history/seconds"), "/history/seconds"),
+                ReadVector(Dataset(group, "loss", "/history/loss"), "/history/loss"),
+                ReadMatrix(termLossDataset, "/history/term_loss"),
+                ReadStrings(termLossDataset, "term_names", "/history/term_loss"),
+                ReadVector(Dataset(group, "rel_l2", "/history/rel_l2"), "/history/rel_l2"),
+                phase);
+        }
+
+        private NetworkRecord ReadNetwork(IH5Group group)
+        {
+            var widths = RequireAttribute(group, "widths", "/network");
+            if (widths.Type.Class != H5DataTypeClass.FixedPoint || widths.Type.Size != 8 || widths.Space.Rank != 1
+                || (decimal)widths.Space.Dimensions[0] * 8 > fileLength)
+            {
+                throw new FormatProblem("has a /network@widths attribute that is not a one-dimensional int64 array");
+            }
+            var parameters = new List<ParameterArray>();
+            foreach (var name in ReadStrings(group, "parameter_names", "/network"))
+            {
+                var segments = name.Split('/');
+                var parent = group;
+                var path = "/network";
+                foreach (var segment in segments[..^1])
+                {
+                    path += "/" + segment;
+                    parent = Group(parent, segment, path);
+                }
+                path += "/" + segments[^1];
+                var dataset = Dataset(parent, segments[^1], path);
+                var values = ReadDoubles(dataset, path, out var dimensions);
+                parameters.Add(new ParameterArray(name, dimensions.Select(d => (long)d).ToArray(), values));
+            }
+            return new NetworkRecord(
+                widths.Read<long[]>(),
+                RequireString(group, "activation", "/network"),
+                parameters);
+        }
+
+        private ProvenanceRecord ReadProvenance(IH5Group group)
+        {
+            var dateText = RequireString(group, "date", "/provenance");
+            if (!DateTimeOffset.TryParseExact(dateText, "o", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                && !DateTimeOffset.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out date))
+            {
+                throw new FormatProblem($"has a /provenance@date '{dateText}' that is not an ISO 8601 date");
+            }
+            long? seed = null;
+            if (group.AttributeExists("seed"))
+            {
+                seed = ReadScalar(group.Attribute("seed"), "/provenance@seed") as long?
+                    ?? throw new FormatProblem("has a /provenance@seed attribute that is not an integer");
+            }
+            return new ProvenanceRecord(
+                ToolkitVersion: RequireString(group, "toolkit_version", "/provenance"),
+                TorchSharpVersion: RequireString(group, "torchsharp_version", "/provenance"),
+                DotNetVersion: RequireString(group, "dotnet_version", "/provenance"),
+                OperatingSystem: RequireString(group, "os", "/provenance"),
+                Machine: RequireString(group, "machine", "/provenance"),
+                Date: date,
+                Seed: seed,
+                Device: RequireString(group, "device", "/provenance"),
+                CommandLine: RequireString(group, "command_line", "/provenance"));
+        }
+
+        private IH5Group Group(IH5Group parent, string name, string? path = null)
+        {
+            path ??= "/" + name;
+            if (!parent.LinkExists(name))
+            {
+                throw new FormatProblem($"has no group {path}");
+            }
+            return parent.Get(name) as IH5Group ?? throw new FormatProblem($"has {path}, but it is not a group");
+        }
+
+        private IH5Dataset Dataset(IH5Group parent, string name, string path)
+        {
+            if (!parent.LinkExists(name))
+            {
+                throw new FormatProblem($"has no dataset {path}");
+            }
+            return parent.Get(name) as IH5Dataset ?? throw new FormatProblem($"has {path}, but it is not a dataset");
+        }
+
+        private double[] ReadVector(IH5Dataset dataset, string path)
+        {
+            var values = ReadDoubles(dataset, path, out var dimensions);
+            return dimensions.Length == 1 ? values : throw new FormatProblem($"has {path} of rank {dimensions.Length}, expected 1");
+        }
+
+        private double[,] ReadMatrix(IH5Dataset dataset, string path)
+        {
+            var values = ReadDoubles(dataset, path, out var dimensions);
+            if (dimensions.Length != 2)
+            {
+                throw new FormatProblem($"has {path} of rank {dimensions.Length}, expected 2");
+            }
+            var matrix = new double[dimensions[0], dimensions[1]];
+            Buffer.BlockCopy(values, 0, matrix, 0, values.Length * sizeof(double));
+            return matrix;
+        }
+
+        private double[] ReadDoubles(IH5Dataset dataset, string path, out ulong[] dimensions)
+        {
+            if (dataset.Type.Class != H5DataTypeClass.FloatingPoint || dataset.Type.Size != 8)
+            {
+                throw new FormatProblem($"has {path} of type {Describe(dataset.Type)}, expected float64");
+            }
+            return ReadArray<double>(dataset, path, out dimensions);
+        }
+
+        private long[] ReadLongs(IH5Dataset dataset, string path)
+        {
+            if (dataset.Type.Class != H5DataTypeClass.FixedPoint || dataset.Type.Size != 8 || !dataset.Type.FixedPoint.IsSigned)
+            {
+                throw new FormatProblem($"has {path} of type {Describe(dataset.Type)}, expected int64");
+            }
+            var values = ReadArray<long>(dataset, path, out var dimensions);
+            return dimensions.Length == 1 ? values : throw new FormatProblem($"has {path} of rank {dimensions.Length}, expected 1");
+        }
+
+        private T[] ReadArray<T>(IH5Dataset dataset, string path, out ulong[] dimensions)
+        {
+            if (dataset.Space.Type != H5DataspaceType.Simple)
+            {
+                throw new FormatProblem($"has {path} with a {dataset.Space.Type} dataspace, expected an array");
+            }
+            dimensions = dataset.Space.Dimensions;
+            var count = dimensions.Aggregate(1m, (product, d) => product * d);
+            if (count * dataset.Type.Size > fileLength || count > Array.MaxLength)
+            {
+                throw new FormatProblem(
+                    $"has {path} with dimensions [{string.Join(", ", dimensions)}], more data than the file's {fileLength} bytes hold");
+            }
+            var values = count == 0 ? [] : dataset.Read<T[]>();
+            return values.Length == count
+                ? values
+                : throw new FormatProblem($"has {path} with {values.Length} values for dimensions [{string.Join(", ", dimensions)}]");
+        }
+
+        /// <summary>A scalar attribute as string, double, long or bool.</summary>
+        private object ReadScalar(IH5Attribute attribute, string where)
+        {
+            if (attribute.Space.Type != H5DataspaceType.Scalar)
+            {
+                throw new FormatProblem($"has an attribute {where} that is not a scalar");
+            }
+            var type = attribute.Type;
+            return type.Class switch
+            {
+                H5DataTypeClass.String or H5DataTypeClass.VariableLength => attribute.Read<string>(),
+                H5DataTypeClass.FloatingPoint when type.Size == 8 => attribute.Read<double>(),
+                H5DataTypeClass.FixedPoint when type.Size == 8 && type.FixedPoint.IsSigned => attribute.Read<long>(),
+                H5DataTypeClass.Enumerated when type.Size == 1 => attribute.Read<Hdf5Bool>() switch
+                {
+                    Hdf5Bool.FALSE => false,
+                    Hdf5Bool.TRUE => true,
+                    var other => throw new FormatProblem($"has an attribute {where} with enumeration value {(byte)other}, expected FALSE or TRUE"),
+                },
+                _ => throw new FormatProblem(
+                    $"has an attribute {where} of type {Describe(type)}; results files hold string, float64, int64 or bool"),
+            };
+        }
+
+        private IH5Attribute RequireAttribute(IH5Object owner, string name, string ownerPath)
+        {
+            return owner.AttributeExists(name)
+                ? owner.Attribute(name)
+                : throw new FormatProblem($"has no attribute {ownerPath}@{name}");
+        }
+
+        private string RequireString(IH5Object owner, string name, string ownerPath) =>
+            ReadScalar(RequireAttribute(owner, name, ownerPath), $"{ownerPath}@{name}") as string
+            ?? throw new FormatProblem($"has an attribute {ownerPath}@{name} that is not a string");
+
+        private string[] ReadStrings(IH5Object owner, string name, string ownerPath)
+        {
+            var attribute = RequireAttribute(owner, name, ownerPath);
+            if (attribute.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength)
+                || attribute.Space.Type != H5DataspaceType.Simple || attribute.Space.Rank != 1)
+            {
+                throw new FormatProblem($"has an attribute {ownerPath}@{name} that is not a one-dimensional string array");
+            }
+            var count = attribute.Space.Dimensions[0];
+            if ((decimal)count * attribute.Type.Size > fileLength)
+            {
+                throw new FormatProblem($"has an attribute {ownerPath}@{name} with {count} strings, more than the file's {fileLength} bytes hold");
+            }
+            return count == 0 ? [] : attribute.Read<string[]>();
+        }
+
+        private static string Describe(IH5DataType type) => $"{type.Class} of {type.Size} bytes";
+    }
+
+    /// <summary>A problem with the file's content, phrased to follow "results file '&lt;path&gt;'".</summary>
+    private sealed class FormatProblem(string message) : Exception(message);
+}

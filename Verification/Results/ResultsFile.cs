@@ -1,0 +1,260 @@
+using PureHDF;
+
+namespace Pinn.Verification;
+
+/// <summary>
+/// Writes and reads a <see cref="RunRecord"/> as an HDF5 results file (float64 throughout).
+/// </summary>
+/// <remarks>
+/// Layout (format "pinn-results", version 1):
+/// <code>
+/// /                        attributes format = "pinn-results", format_version = 1 (int64)
+/// /config                  one attribute per configuration entry (string, float64, int64 or bool enum)
+/// /network                 attributes widths (int64[]), activation, parameter_names (string[], in order)
+/// /network/layer0/weight   float64 [out, in]   (one dataset per parameter name)
+/// /network/layer0/bias     float64 [out]
+/// /history/step            int64   [K]
+/// /history/seconds         float64 [K]
+/// /history/loss            float64 [K]
+/// /history/term_loss       float64 [K, T]   attribute term_names (string[T])
+/// /history/rel_l2          float64 [K]      NaN where not evaluated
+/// /history/phase           int64   [K]      index into attribute phase_names (string[P])
+/// /evaluation/points       float64 [N, d]   attribute coordinate_names (string[d])
+/// /evaluation/prediction   float64 [N]
+/// /evaluation/exact        float64 [N]      only when an exact solution is known
+/// /evaluation/error        float64 [N]
+/// /provenance              attributes toolkit_version, torchsharp_version, dotnet_version, os, machine,
+///                          date (ISO 8601), seed (int64, absent when unset), device, command_line
+/// </code>
+/// Files are written atomically: to a temporary file in the target's directory that is then renamed over the target.
+/// </remarks>
+public static partial class ResultsFile
+{
+    /// <summary>Value of the root attribute <c>format</c>.</summary>
+    public const string FormatName = "pinn-results";
+
+    /// <summary>Value of the root attribute <c>format_version</c> written by this version.</summary>
+    public const long FormatVersion = 1;
+
+    /// <summary>
+    /// Writes <paramref name="record"/> to <paramref name="path"/>, replacing any existing file only once the new one
+    /// is complete. On failure the temporary file is deleted and the target is left as it was.
+    /// </summary>
+    /// <exception cref="ArgumentException">The record is inconsistent (message names the part).</exception>
+    /// <exception cref="IOException">The file cannot be written (one-line message naming the path and problem).</exception>
+    public static void Write(string path, RunRecord record) => Write(path, record, beforeCommit: null);
+
+    /// <summary>
+    /// Checks, before a long run starts, that <paramref name="path"/> could be written: its directory exists and a
+    /// probe file can be created and deleted there, and the path is not a directory.
+    /// </summary>
+    /// <exception cref="IOException">One-line message saying what is wrong.</exception>
+    public static void EnsureWritable(string path)
+    {
+        var target = TargetPath(path);
+        var directory = Path.GetDirectoryName(target)!;
+        var probe = Path.Combine(directory, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.probe");
+        try
+        {
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot write results file '{path}': directory '{directory}' is not writable ({OneLine(ex.Message)}).", ex);
+        }
+        finally
+        {
+            TryDelete(probe);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Write(string, RunRecord)"/> with a hook called after the temporary file is complete and before it
+    /// is renamed (tests use it to inject a failure).
+    /// </summary>
+    internal static void Write(string path, RunRecord record, Action<string>? beforeCommit)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        record.Validate();
+        var target = TargetPath(path);
+        var file = Build(record);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            {
+                file.Write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            beforeCommit?.Invoke(temporary);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TryDelete(temporary);
+            throw new IOException($"cannot write results file '{path}': {OneLine(ex.Message)}", ex);
+        }
+    }
+
+    /// <summary>The full target path after checking that its directory exists and it is not itself a directory.</summary>
+    private static string TargetPath(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string target;
+        try
+        {
+            target = Path.GetFullPath(path);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new IOException($"cannot write results file '{path}': the path is not valid ({OneLine(ex.Message)}).", ex);
+        }
+        if (Directory.Exists(target))
+        {
+            throw new IOException($"cannot write results file '{path}': it is a directory.");
+        }
+        var directory = Path.GetDirectoryName(target);
+        if (directory is null || string.IsNullOrEmpty(Path.GetFileName(target)))
+        {
+            throw new IOException($"cannot write results file '{path}': the path names no file.");
+        }
+        if (!Directory.Exists(directory))
+        {
+            var what = File.Exists(directory) ? "is a file, not a directory" : "does not exist";
+            throw new IOException($"cannot write results file '{path}': directory '{directory}' {what}.");
+        }
+        return target;
+    }
+
+    private static H5File Build(RunRecord record)
+    {
+        var file = new H5File();
+        file.Attributes["format"] = FormatName;
+        file.Attributes["format_version"] = FormatVersion;
+
+        var config = new H5Group();
+        foreach (var (key, raw) in record.Config)
+        {
+            var value = ConfigValues.Normalize(key, raw);
+            config.Attributes[key] = value is bool flag ? ToHdf5(flag) : value;
+        }
+        file["config"] = config;
+        file["network"] = NetworkGroup(record.Network);
+        file["history"] = HistoryGroup(record.History);
+        file["evaluation"] = EvaluationGroup(record.Evaluation);
+        file["provenance"] = ProvenanceGroup(record.Provenance);
+        return file;
+    }
+
+    private static H5Group NetworkGroup(NetworkRecord network)
+    {
+        var group = new H5Group();
+        group.Attributes["widths"] = (long[])network.Widths.Clone();
+        group.Attributes["activation"] = network.Activation;
+        group.Attributes["parameter_names"] = network.Parameters.Select(p => p.Name).ToArray();
+        foreach (var parameter in network.Parameters)
+        {
+            var segments = parameter.PathSegments();
+            var parent = group;
+            foreach (var segment in segments[..^1])
+            {
+                if (!parent.TryGetValue(segment, out var child))
+                {
+                    child = new H5Group();
+                    parent[segment] = child;
+                }
+                parent = (H5Group)child;
+            }
+            parent[segments[^1]] = Dataset((double[])parameter.Values.Clone(), parameter.Shape.Select(d => (ulong)d).ToArray());
+        }
+        return group;
+    }
+
+    private static H5Group HistoryGroup(HistoryRecord history)
+    {
+        var phaseNames = history.PhaseNames();
+        var phaseIndex = history.Phase.Select(p => (long)Array.IndexOf(phaseNames, p)).ToArray();
+        var termLoss = Matrix(history.TermLoss);
+        termLoss.Attributes["term_names"] = (string[])history.TermNames.Clone();
+        var phase = Dataset(phaseIndex, [(ulong)phaseIndex.Length]);
+        phase.Attributes["phase_names"] = phaseNames;
+        return new H5Group
+        {
+            ["step"] = Dataset((long[])history.Step.Clone(), [(ulong)history.Step.Length]),
+            ["seconds"] = Vector(history.Seconds),
+            ["loss"] = Vector(history.Loss),
+            ["term_loss"] = termLoss,
+            ["rel_l2"] = Vector(history.RelativeL2),
+            ["phase"] = phase,
+        };
+    }
+
+    private static H5Group EvaluationGroup(EvaluationRecord evaluation)
+    {
+        var points = Matrix(evaluation.Points);
+        points.Attributes["coordinate_names"] = (string[])evaluation.CoordinateNames.Clone();
+        var group = new H5Group
+        {
+            ["points"] = points,
+            ["prediction"] = Vector(evaluation.Prediction),
+        };
+        if (evaluation.Exact is not null)
+        {
+            group["exact"] = Vector(evaluation.Exact);
+        }
+        group["error"] = Vector(evaluation.Error);
+        return group;
+    }
+
+    private static H5Group ProvenanceGroup(ProvenanceRecord provenance)
+    {
+        var group = new H5Group();
+        group.Attributes["toolkit_version"] = provenance.ToolkitVersion;
+        group.Attributes["torchsharp_version"] = provenance.TorchSharpVersion;
+        group.Attributes["dotnet_version"] = provenance.DotNetVersion;
+        group.Attributes["os"] = provenance.OperatingSystem;
+        group.Attributes["machine"] = provenance.Machine;
+        group.Attributes["date"] = provenance.Date.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
+        if (provenance.Seed is long seed)
+        {
+            group.Attributes["seed"] = seed;
+        }
+        group.Attributes["device"] = provenance.Device;
+        group.Attributes["command_line"] = provenance.CommandLine;
+        return group;
+    }
+
+    private static H5Dataset Vector(double[] values) => Dataset((double[])values.Clone(), [(ulong)values.Length]);
+
+    private static H5Dataset Matrix(double[,] values)
+    {
+        var flat = new double[values.Length];
+        Buffer.BlockCopy(values, 0, flat, 0, values.Length * sizeof(double));
+        return Dataset(flat, [(ulong)values.GetLength(0), (ulong)values.GetLength(1)]);
+    }
+
+    private static H5Dataset Dataset<T>(T[] flat, ulong[] dimensions) => new(flat, fileDims: dimensions);
+
+    private static Hdf5Bool ToHdf5(bool flag) => flag ? Hdf5Bool.TRUE : Hdf5Bool.FALSE;
+
+    /// <summary>The first line of a message, without a trailing period, for one-line errors.</summary>
+    private static string OneLine(string message)
+    {
+        var line = message.Split('\n', 2)[0].Trim();
+        return line.TrimEnd('.');
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the original error is the one to report.
+        }
+    }
+}
