@@ -50,8 +50,8 @@ public sealed class Field
         return Second(c, output);
     }
 
-    /// <summary>∂²u/∂xᵢ∂xⱼ; equals <see cref="D2"/> when i = j.</summary>
-    public Tensor D2(int i, int j, int output = 0) =>
+    /// <summary>∂²u/∂xᵢ∂xⱼ (equals <see cref="D2"/> when i = j); mixed derivatives use nested autograd.</summary>
+    public Tensor Mixed(int i, int j, int output = 0) =>
         CheckDim(i) == CheckDim(j) ? D2(i, output)
             : Memo($"m{Math.Min(i, j)},{Math.Max(i, j)},{Check(output)}", () => _source.Mixed(i, j, output));
 

@@ -5,6 +5,22 @@ namespace Pinn.Solver.Cli;
 /// <summary>Runs the command app and turns every failure into a one-line message and an exit code.</summary>
 public static class CommandLine
 {
+    /// <summary>The <c>pinn</c> command set.</summary>
+    public static CommandApp CreateApp()
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("pinn");
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            config.AddCommand<ListCommand>("list").WithDescription("List the problems and optimizers.");
+            config.AddCommand<SolveCommand>("solve").WithDescription("Train a PINN on a problem and report its error.")
+                .WithExample("solve", "poisson2d", "--optimizer", "adam:1000,lbfgs:1000", "--json");
+        });
+        return app;
+    }
+
     /// <summary>Runs <paramref name="app"/>; usage errors exit with 2, other failures with 1.</summary>
     public static int Run(ICommandApp app, string[] args)
     {

@@ -21,11 +21,12 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         foreach (var o in OptimizerCatalog.Default.Descriptors)
             optimizers.AddRow(o.Name, Markup.Escape(o.Description),
                 Markup.Escape(string.Join(", ", o.Options.Select(x => $"{x.Key}={x.DefaultValue}"))));
-        AnsiConsole.Write(new Rule("[bold]Problems[/]").LeftJustified());
-        AnsiConsole.Write(problems);
-        AnsiConsole.Write(new Rule("[bold]Optimizers[/]").LeftJustified());
-        AnsiConsole.Write(optimizers);
-        AnsiConsole.MarkupLine("Optimizer sequences: [blue]NAME[[:STEPS]][[:key=value...]],...[/]  e.g. adam:1000:lr=1e-3,lbfgs:1000");
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Write(new Rule("[bold]Problems[/]").LeftJustified());
+        console.Write(problems);
+        console.Write(new Rule("[bold]Optimizers[/]").LeftJustified());
+        console.Write(optimizers);
+        console.MarkupLine("Optimizer sequences: [blue]NAME[[:STEPS]][[:key=value...]],...[/]  e.g. adam:1000:lr=1e-3,lbfgs:1000");
         return ExitCodes.Ok;
     }
 }

@@ -64,7 +64,7 @@ public sealed class PinnObjective : IObjective, IDisposable
         var term = _terms[index];
         IDerivativeSource source = term.Request.TaylorCompatible && !ForceAutograd
             ? new TaylorSource(Network, theta, term.Points, term.Request)
-            : new AutogradSource(Network, theta, term.Points);
+            : new AutogradSource(x => Network.Forward(theta, x), term.Points);
         var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points);
         return r.reshape(-1);
     }

@@ -45,6 +45,7 @@ public sealed class Trainer
     public TrainingRun Run()
     {
         foreach (var p in _phases) OptimizerCatalog.Default.Create(p).Dispose();   // validate every phase before starting
+        using var runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
         using var objective = new PinnObjective(_problem, _network, _options.Seed);
         using var evalPoints = _problem.Domain.EvaluationPoints(_options.EvaluationPoints).DetachFromDisposeScope();
         using var exact = _problem.ExactAt(evalPoints)?.DetachFromDisposeScope();

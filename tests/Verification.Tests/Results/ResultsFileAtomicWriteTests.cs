@@ -1,3 +1,5 @@
+using System.Runtime.Versioning;
+
 namespace Pinn.Verification.Tests;
 
 public class ResultsFileAtomicWriteTests
@@ -118,6 +120,7 @@ public class ResultsFileAtomicWriteTests
     }
 
     [UnwritableDirectoryFact]
+    [UnsupportedOSPlatform("windows")]
     public void EnsureWritable_ReadOnlyDirectory_ThrowsIOException()
     {
         using var directory = new TempDirectory();

@@ -70,7 +70,7 @@ public class ResultsFileCorruptionTests
         var original = File.ReadAllBytes(directory.File("run.h5"));
         var random = new Random(7);
         var failures = 0;
-        for (var trial = 0; trial < 150; trial++)
+        for (var trial = 0; trial < 60; trial++)
         {
             var bytes = (byte[])original.Clone();
             var start = random.Next(48, bytes.Length - 16);

@@ -1,12 +1,11 @@
-using Pinn.Physics;
-using Pinn.Solver.Networks;
 using static TorchSharp.torch;
 
-namespace Pinn.Solver.Engine;
+namespace Pinn.Physics;
 
 /// <summary>
-/// Derivatives by nested reverse-mode autograd (the general path): any derivative, at the cost of
-/// one backward pass per requested first derivative row and per second derivative.
+/// Derivatives of any differentiable function u(x) by nested reverse-mode autograd (the general
+/// path): any derivative, at the cost of one backward pass per first-derivative set and per second
+/// derivative. Used for networks the Taylor pass cannot serve and for exact solutions in tests.
 /// </summary>
 public sealed class AutogradSource : IDerivativeSource
 {
@@ -14,14 +13,19 @@ public sealed class AutogradSource : IDerivativeSource
     private readonly Tensor _u;
     private readonly Dictionary<int, Tensor> _gradients = [];
 
-    /// <summary>Evaluates the network at <paramref name="x"/> with input gradients enabled.</summary>
-    public AutogradSource(Mlp net, Tensor theta, Tensor x)
+    /// <summary>Evaluates <paramref name="function"/> (points [N, d] → [N] or [N, outputs]) at <paramref name="x"/> with input gradients enabled.</summary>
+    public AutogradSource(Func<Tensor, Tensor> function, Tensor x)
     {
+        if (x.dtype != ScalarType.Float64 || x.dim() != 2)
+            throw new ArgumentException($"points must be a float64 [N, d] tensor (got {x.dtype} [{string.Join(", ", x.shape)}])");
         Count = x.shape[0];
-        Inputs = net.Options.Inputs;
-        Outputs = net.Options.Outputs;
+        Inputs = (int)x.shape[1];
         _x = x.detach().requires_grad_(true);
-        _u = net.Forward(theta, _x);
+        var u = function(_x);
+        _u = u.dim() == 1 ? u.unsqueeze(1) : u;
+        if (_u.dim() != 2 || _u.shape[0] != Count)
+            throw new ArgumentException($"the function must return [N] or [N, outputs] values for N = {Count} points (got [{string.Join(", ", u.shape)}])");
+        Outputs = (int)_u.shape[1];
     }
 
     /// <inheritdoc />

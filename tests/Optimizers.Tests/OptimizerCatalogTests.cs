@@ -1,0 +1,136 @@
+using Pinn.Optimizers.Tests.Support;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Pinn.Optimizers.Tests;
+
+public class OptimizerCatalogTests
+{
+    [Fact]
+    public void Default_ListsAdamSgdLbfgsWithDescriptionsAndOptions()
+    {
+        var catalog = OptimizerCatalog.Default;
+
+        Assert.Equal(new[] { "adam", "sgd", "lbfgs" }, catalog.Descriptors.Select(d => d.Name));
+        Assert.All(catalog.Descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
+        Assert.Equal(new[] { "lr", "beta1", "beta2", "eps" }, catalog.Get("adam").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "lr", "momentum", "nesterov" }, catalog.Get("sgd").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "history", "gtol", "ftol", "max-evals" }, catalog.Get("lbfgs").Options.Select(o => o.Key));
+    }
+
+    [Fact]
+    public void Default_OptionDefaultsMatchTheOptionsRecords()
+    {
+        var catalog = OptimizerCatalog.Default;
+        using var adam = (Adam)catalog.Create(new OptimizerPhase("adam", 1, new Dictionary<string, string>()));
+        using var sgd = (Sgd)catalog.Create(new OptimizerPhase("sgd", 1, new Dictionary<string, string>()));
+        using var lbfgs = (Lbfgs)catalog.Create(new OptimizerPhase("lbfgs", 1, new Dictionary<string, string>()));
+
+        Assert.Equal(new AdamOptions(), adam.Options);
+        Assert.Equal(new SgdOptions(), sgd.Options);
+        Assert.Equal(new LbfgsOptions(), lbfgs.Options);
+    }
+
+    [Fact]
+    public void Create_PhaseWithOptions_AppliesEveryOption()
+    {
+        var phases = OptimizerCatalog.Default.Parse(
+            "adam:10:lr=0.01:beta1=0.8:beta2=0.99:eps=1e-12,sgd:5:lr=0.2:momentum=0:nesterov=true,lbfgs:3:history=7:gtol=1e-9:ftol=1e-14:max-evals=11");
+
+        using var adam = Assert.IsType<Adam>(OptimizerCatalog.Default.Create(phases[0]));
+        using var sgd = Assert.IsType<Sgd>(OptimizerCatalog.Default.Create(phases[1]));
+        using var lbfgs = Assert.IsType<Lbfgs>(OptimizerCatalog.Default.Create(phases[2]));
+
+        Assert.Equal(new AdamOptions { LearningRate = 0.01, Beta1 = 0.8, Beta2 = 0.99, Epsilon = 1e-12 }, adam.Options);
+        Assert.Equal(new SgdOptions { LearningRate = 0.2, Momentum = 0, Nesterov = true }, sgd.Options);
+        Assert.Equal(new LbfgsOptions { History = 7, GradientTolerance = 1e-9, FunctionTolerance = 1e-14, MaxEvaluationsPerStep = 11 }, lbfgs.Options);
+        Assert.Equal("lbfgs", lbfgs.Name);
+    }
+
+    [Fact]
+    public void Create_HandMadeInvalidPhase_ThrowsFormatException()
+    {
+        var catalog = OptimizerCatalog.Default;
+
+        Assert.Throws<FormatException>(() => catalog.Create(new OptimizerPhase("adamw", 1, new Dictionary<string, string>())));
+        Assert.Throws<FormatException>(() => catalog.Create(new OptimizerPhase("adam", 0, new Dictionary<string, string>())));
+        Assert.Throws<FormatException>(() => catalog.Create(new OptimizerPhase("adam", 1, new Dictionary<string, string> { ["lr"] = "x" })));
+        Assert.Throws<FormatException>(() => catalog.Create(new OptimizerPhase("adam", 1, new Dictionary<string, string> { ["momentum"] = "0.5" })));
+    }
+
+    [Fact]
+    public void With_NewDescriptor_RegistersItInOneLine()
+    {
+        var catalog = OptimizerCatalog.Default.With(new OptimizerDescriptor("plain", "plain gradient descent",
+            [OptimizerOption.Number("lr", OptimizerOptionKind.PositiveNumber, 0.1, "step size")],
+            s => new Sgd(new SgdOptions { LearningRate = s.Number("lr"), Momentum = 0 }), DefaultSteps: 50));
+
+        var phase = Assert.Single(catalog.Parse("plain:lr=0.5"));
+        using var optimizer = Assert.IsType<Sgd>(catalog.Create(phase));
+
+        Assert.Equal(50, phase.Steps);
+        Assert.Equal(0.5, optimizer.Options.LearningRate);
+        Assert.Null(OptimizerCatalog.Default.Find("plain"));
+    }
+
+    [Fact]
+    public void Constructor_DuplicateNameOrInvalidDefault_ThrowsArgumentException()
+    {
+        Assert.Throws<ArgumentException>(() => new OptimizerCatalog(Adam.Descriptor, Adam.Descriptor));
+        Assert.Throws<ArgumentException>(() => new OptimizerCatalog(new OptimizerDescriptor("bad", "x",
+            [new OptimizerOption("lr", OptimizerOptionKind.PositiveNumber, "-1", "step")], _ => new Adam())));
+        Assert.Throws<ArgumentException>(() => new OptimizerCatalog(new OptimizerDescriptor("Bad Name", "x", [], _ => new Adam())));
+    }
+
+    [Fact]
+    public void Describe_ListsEveryOptimizerAndKeyWithItsDefault()
+    {
+        var help = OptimizerCatalog.Default.Describe();
+
+        foreach (var descriptor in OptimizerCatalog.Default.Descriptors)
+        {
+            Assert.Contains(descriptor.Name, help);
+            Assert.Contains(descriptor.Description, help);
+            Assert.All(descriptor.Options, o => Assert.Contains($"{o.Key}={o.DefaultValue}", help));
+        }
+        Assert.Contains("lr=0.001", help);
+        Assert.Contains("gtol=1e-11", help);
+    }
+
+    [Theory]
+    [InlineData("adam:300:lr=0.05")]
+    [InlineData("sgd:300:lr=0.01")]
+    [InlineData("lbfgs:300")]
+    public void Create_EveryOptimizer_ReducesAQuadratic(string spec)
+    {
+        using var quadratic = new QuadraticObjective(10, 8, 100);
+        using var theta = torch.zeros(10, ScalarType.Float64);
+        var phase = Assert.Single(OptimizerSpec.Parse(spec));
+        using var optimizer = OptimizerCatalog.Default.Create(phase);
+        var optimum = quadratic.Value(quadratic.Solution);
+        var initialGap = quadratic.Value(theta) - optimum;
+
+        var results = OptimizerRun.Run(optimizer, quadratic, theta, phase.Steps);
+
+        Assert.All(results, r => Assert.True(double.IsFinite(r.Loss)));
+        Assert.True(quadratic.Value(theta) - optimum < 1e-2 * initialGap);
+    }
+
+    [Theory]
+    [InlineData("adam:500:lr=0.02")]
+    [InlineData("sgd:500:lr=1e-4")]
+    [InlineData("lbfgs:100")]
+    public void Create_EveryOptimizer_ReducesRosenbrock(string spec)
+    {
+        var rosenbrock = new RosenbrockObjective(2);
+        using var theta = RosenbrockObjective.Start(2);
+        var phase = Assert.Single(OptimizerSpec.Parse(spec));
+        using var optimizer = OptimizerCatalog.Default.Create(phase);
+        var initial = rosenbrock.Value(theta);
+
+        var results = OptimizerRun.Run(optimizer, rosenbrock, theta, phase.Steps);
+
+        Assert.All(results, r => Assert.True(double.IsFinite(r.Loss)));
+        Assert.True(rosenbrock.Value(theta) < 0.2 * initial);
+    }
+}

@@ -1,0 +1,37 @@
+using Pinn.Problems;
+using Pinn.Solver.Networks;
+using Pinn.Solver.Training;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Tests;
+
+public class TrainerTests
+{
+    private static long Live() => TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
+
+    [Fact]
+    public void Run_AdamThenLbfgs_LossFiniteAndDecreasing()
+    {
+        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        using var net = new Mlp(new MlpOptions(2, [16], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
+        var run = Trainer.For(problem, net).Using("adam:30:lr=1e-2,lbfgs:30").With(new TrainingOptions(EvaluateEvery: 10, EvaluationPoints: 400)).Run();
+        Assert.Equal(2, run.Phases.Count);
+        Assert.All(run.History, h => Assert.True(double.IsFinite(h.Loss)));
+        Assert.True(run.Loss < run.History[0].Loss / 10, $"loss {run.History[0].Loss} -> {run.Loss}");
+        Assert.True(run.RelativeL2 < 0.5);
+        Assert.Contains(run.History, h => !double.IsNaN(h.RelativeL2));
+    }
+
+    [Fact]
+    public void Run_ManySteps_LiveTensorCountDoesNotGrow()
+    {
+        var problem = new Heat1d().Create(new ProblemSize(64, 20));
+        using var net = new Mlp(new MlpOptions(2, [8], Seed: 1));
+        // Warm-up run, then two runs of different length must leave the same number of live tensors.
+        Trainer.For(problem, net).Using("adam:5,lbfgs:5").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
+        long before = Live();
+        Trainer.For(problem, net).Using("adam:40,lbfgs:20").With(new TrainingOptions(EvaluateEvery: 5, EvaluationPoints: 100)).Run();
+        long after = Live();
+        Assert.True(after - before <= 2, $"live tensors grew by {after - before}");
+    }
+}
