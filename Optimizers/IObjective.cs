@@ -16,6 +16,13 @@ public interface IObjective
     /// <summary>Number of parameters P; θ has shape [P].</summary>
     long ParameterCount { get; }
 
+    /// <summary>
+    /// Changes whenever the function itself changes (e.g. resampled collocation points), so that
+    /// optimizers which keep the loss and gradient of the current point between steps (L-BFGS) know to
+    /// recompute them. The default, 0, suits an objective that never changes.
+    /// </summary>
+    long Revision => 0;
+
     /// <summary>The loss at θ, without a gradient.</summary>
     double Value(Tensor theta);
 

@@ -14,9 +14,9 @@ namespace Pinn.Optimizers;
 /// min(1, 1/‖g‖₁) along −g when the history is empty. A pair with sᵀy ≤ ε‖y‖² (ε = 2⁻⁵²) is skipped.
 /// <para>
 /// Between calls it keeps θ, f and g of the current point, so an iteration costs only its line-search
-/// evaluations. It compares θ against its stored copy (and the objective against the previous one) on
-/// every call; if either changed it starts afresh (history cleared, f and g recomputed). Call
-/// <see cref="Reset"/> when the objective changes behind the same instance (e.g. resampled points).
+/// evaluations. On every call it compares θ against its stored copy, the objective against the previous
+/// one and <see cref="IObjective.Revision"/> against the stored revision; if any changed it starts afresh
+/// (history cleared, f and g recomputed). <see cref="Reset"/> forces the same.
 /// </para>
 /// <para>
 /// Stops: <see cref="StopReason.GradientTolerance"/> when ‖g‖∞ ≤ <see cref="LbfgsOptions.GradientTolerance"/>
@@ -33,6 +33,7 @@ public sealed class Lbfgs : IOptimizer
     private readonly LbfgsHistory _history;
     private readonly StrongWolfeLineSearch _lineSearch;
     private IObjective? _objective;
+    private long _revision;
     private Tensor? _point;
     private Tensor? _gradient;
     private double _loss = double.NaN;
@@ -144,6 +145,7 @@ public sealed class Lbfgs : IOptimizer
     private bool IsCurrent(IObjective objective, Tensor theta) =>
         _point is not null
         && ReferenceEquals(objective, _objective)
+        && objective.Revision == _revision
         && _point.shape[0] == theta.shape[0]
         && _point.device_type == theta.device_type
         && _point.device_index == theta.device_index
@@ -159,6 +161,7 @@ public sealed class Lbfgs : IOptimizer
     {
         var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
         _objective = objective;
+        _revision = objective.Revision;
         _point = theta.detach().clone().DetachFromDisposeScope();
         _gradient = gradient.detach().clone().DetachFromDisposeScope();
         _loss = loss;

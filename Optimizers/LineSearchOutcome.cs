@@ -7,7 +7,7 @@ public enum LineSearchOutcome
     StrongWolfe,
     /// <summary>
     /// The loss equals φ(0) to within float64 noise and the derivative satisfies the approximate Wolfe
-    /// conditions of Hager &amp; Zhang (2005): (2c₁ − 1) φ′(0) ≥ φ′(α) and |φ′(α)| ≤ c₂ |φ′(0)|.
+    /// conditions of Hager &amp; Zhang (2005), curvature in the strong form: (2c₁ − 1) φ′(0) ≥ φ′(α) and |φ′(α)| ≤ c₂ |φ′(0)|.
     /// </summary>
     ApproximateWolfe,
     /// <summary>The evaluation budget ran out; the step satisfies sufficient decrease only.</summary>

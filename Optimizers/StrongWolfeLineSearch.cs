@@ -17,8 +17,9 @@ namespace Pinn.Optimizers;
 /// gradients still are. Then a step whose loss equals φ(0) to within
 /// <see cref="StrongWolfeOptions.LossNoise"/> is accepted by the approximate Wolfe conditions of
 /// W. W. Hager and H. Zhang, "A new conjugate gradient method with guaranteed descent and an efficient
-/// line search", SIAM J. Optim. 16(1), 2005, eq. (23) (for a quadratic φ they are equivalent to sufficient
-/// decrease, but use only φ′). When nothing is acceptable and every loss lies within that noise, or the
+/// line search", SIAM J. Optim. 16(1), 2005 (for a quadratic φ they are equivalent to sufficient
+/// decrease, but use only φ′), and, as in their bracket update, a trial whose loss is within that noise
+/// moves the bracket by the sign of φ′ alone. When nothing is acceptable and every loss lies within that noise, or the
 /// bracket is narrower than the float64 spacing of θ, the search says so
 /// (<see cref="LineSearchOutcome.LossResolution"/>, <see cref="LineSearchOutcome.StepResolution"/>)
 /// instead of looping. It never spends more than <see cref="StrongWolfeOptions.MaxEvaluations"/> evaluations.

@@ -52,10 +52,14 @@ public sealed class PinnObjective : IObjective, IDisposable
     /// <summary>Total number of collocation residuals.</summary>
     public long ResidualCount => _terms.Sum(t => t.Points.shape[0]);
 
+    /// <summary>Changes whenever the function changes (each resampling), so optimizers that cache values know.</summary>
+    public long Revision { get; private set; }
+
     /// <summary>Redraws every term's points (for resampling schedules).</summary>
     public void Resample()
     {
         foreach (var t in _terms) t.Resample(_random);
+        Revision++;
     }
 
     /// <summary>The residual of term <paramref name="index"/> at θ, flattened to [Nₜ].</summary>

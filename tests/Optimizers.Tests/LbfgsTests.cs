@@ -123,6 +123,29 @@ public class LbfgsTests
     }
 
     [Fact]
+    public void Step_ObjectiveRevisionChanged_RecomputesInsteadOfUsingTheCachedGradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var quadratic = new QuadraticObjective(5, 1, 10);
+        var shift = 0.0;
+        var moving = new FunctionObjective(5, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
+        var theta = torch.zeros(5, ScalarType.Float64);
+        using var lbfgs = new Lbfgs();
+        lbfgs.Step(moving, theta);
+        lbfgs.Step(moving, theta);
+        var evaluations = moving.Evaluations;
+
+        shift = 1.0;
+        moving.Revision++;
+        var result = lbfgs.Step(moving, theta);
+
+        Assert.True(result.Evaluations >= 2, "a new revision is evaluated afresh before the line search");
+        Assert.Equal(evaluations + result.Evaluations, moving.Evaluations);
+        Assert.Equal(1, lbfgs.HistoryCount);
+        Assert.Equal(moving.Value(theta), result.Loss);
+    }
+
+    [Fact]
     public void Step_StartAtMinimum_StopsWithGradientToleranceAndKeepsTheta()
     {
         using var scope = torch.NewDisposeScope();
@@ -180,6 +203,25 @@ public class LbfgsTests
 
         Assert.Equal(StopReason.FunctionTolerance, results[^1].Stop);
         Assert.True(theta.eq(0.0).all().item<bool>());
+    }
+
+    [Fact]
+    public void Step_GradientBelowFloat64Resolution_StopsWithAStatedReasonInsteadOfLooping()
+    {
+        // Minimum near 1e8·θ*: the gradient cannot be computed below ~1e-7 there, far above gtol = 1e-11.
+        using var scope = torch.NewDisposeScope();
+        using var quadratic = new QuadraticObjective(20, 3, 1e3);
+        var center = quadratic.Solution * 1e8;
+        var far = new FunctionObjective(20, t => quadratic.Value(t - center), t => quadratic.Gradient(t - center));
+        var theta = torch.zeros(20, ScalarType.Float64);
+        using var lbfgs = new Lbfgs();
+
+        var results = OptimizerRun.Run(lbfgs, far, theta, maxSteps: 2000);
+
+        Assert.Contains(results[^1].Stop, new[] { StopReason.StepTolerance, StopReason.FunctionTolerance, StopReason.LineSearchFailed });
+        Assert.True(results.Count < 500, $"{results.Count} steps");
+        var error = OptimizerRun.MaxDistance(theta, center + quadratic.Solution);
+        Assert.True(error <= 1e-12 * center.abs().max().item<double>(), $"|θ − θ*|∞ = {error:G3}, stop {results[^1].Stop}: {results[^1].Message}");
     }
 
     [Fact]

@@ -10,6 +10,8 @@ internal sealed class FunctionObjective(long parameterCount, Func<Tensor, double
 
     public int Evaluations { get; private set; }
 
+    public long Revision { get; set; }
+
     public double Value(Tensor theta)
     {
         Evaluations++;
