@@ -81,7 +81,7 @@ public sealed class PinnObjective : IObjective, IDisposable
         for (int i = 0; i < _terms.Count; i++)
         {
             var r = TermResidual(theta, i);
-            var part = r.square().mean() * _terms[i].Term.Weight;
+            var part = r.dot(r) * (_terms[i].Term.Weight / r.shape[0]);   // w · mean(r²) in one reduction
             parts[i] = part;
             total = total is null ? part : total + part;
         }

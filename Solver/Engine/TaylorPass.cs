@@ -29,6 +29,7 @@ public static class TaylorPass
         Tensor? coefficients = m == 0 ? null
             : tensor(request.SecondOrder.SelectMany(c => c).ToArray(), dtype: ScalarType.Float64).view(m, d);
 
+        Tensor? coefficientsTimesMinusTwo = null;
         Tensor a = net.Normalize(x);
         Tensor? g = null;   // [d, N or 1, h]: ∂z/∂x_k
         Tensor? s = null;   // [m, N, h] or null when identically zero
@@ -63,18 +64,33 @@ public static class TaylorPass
             if (i + 1 == layers)
                 return new TaylorResult(z, g?.expand(d, n, z.shape[1]), s);
 
-            var (act, d1, d2) = net.Options.Activation.WithDerivatives(z, second: m > 0);
-            a = act;
-            if (m > 0)
+            Tensor d1;
+            Tensor? curvature = null;
+            if (net.Options.Activation == Activation.Tanh)
             {
-                var q = (g! * g!);                                       // [d, N|1, h]
-                var weighted = coefficients!.matmul(q.reshape(d, -1)).view(m, q.shape[1], q.shape[2]);
-                var curvature = d2! * weighted;                          // [m, N, h]
-                s = s is null ? curvature : d1 * s + curvature;
+                // tanh' = 1 − t², tanh'' = −2 t (1 − t²): the −2 is folded into the coefficients.
+                a = z.tanh();
+                d1 = a.square().neg().add(1.0);
+                if (m > 0) curvature = (a * d1) * Weighted(coefficientsTimesMinusTwo ??= coefficients! * -2.0, g!, d, m);
             }
+            else
+            {
+                var (act, first1, d2) = net.Options.Activation.WithDerivatives(z, second: m > 0);
+                a = act;
+                d1 = first1;
+                if (m > 0) curvature = d2! * Weighted(coefficients!, g!, d, m);
+            }
+            if (curvature is not null) s = s is null ? curvature : curvature.addcmul(d1, s, 1.0);
             if (g is not null) g = d1 * g;
         }
         throw new InvalidOperationException("a network needs at least one layer");
+    }
+
+    /// <summary>Σₖ cₖ (∂ₖz)² for each coefficient row c: [m, N|1, h].</summary>
+    private static Tensor Weighted(Tensor coefficients, Tensor g, int d, int m)
+    {
+        var q = g * g;
+        return coefficients.matmul(q.reshape(d, -1)).view(m, q.shape[1], q.shape[2]);
     }
 }
 

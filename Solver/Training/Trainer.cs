@@ -22,6 +22,7 @@ public sealed class Trainer
 
     private Trainer(Problem problem, Mlp network)
     {
+        NativeMemory.Tune();
         _problem = problem;
         _network = network;
     }
