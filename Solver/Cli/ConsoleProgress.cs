@@ -34,8 +34,8 @@ public sealed class ConsoleProgress(bool live, int logEvery) : IProgressSink
         double rate = row.Seconds > 0 ? row.Step / row.Seconds : 0;
         double eta = rate > 0 ? (totalSteps - row.Step) / rate : 0;
         string line = string.Format(CultureInfo.InvariantCulture,
-            "{0,-8} step {1,7}/{2}  loss {3,11:E4}  rel.L2 {4,11:E4}  {5,7:F1} steps/s  {6,7:F1} s  ETA {7:F0} s",
-            _optimizer, row.Step, totalSteps, row.Loss, _lastRelL2, rate, row.Seconds, eta);
+            "{0,-8} step {1,7}/{2}  loss {3,11:E4}  rel.L2 {4,11:E4}  {5,7:F1} steps/s  {6,7:F1} s  ETA {7:F0} s  rss {8} MB",
+            _optimizer, row.Step, totalSteps, row.Loss, _lastRelL2, rate, row.Seconds, eta, Environment.WorkingSet >> 20);
         if (live)
         {
             if (_sinceDraw.ElapsedMilliseconds < 100 && row.Step != totalSteps) return;
