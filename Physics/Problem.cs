@@ -69,7 +69,7 @@ public sealed record Problem
     public Problem Periodic(int dim, Sample sample, int derivatives = 0, string? name = null, double weight = 1.0)
     {
         if (dim < 0 || dim >= Domain.Dimension) throw new ArgumentOutOfRangeException(nameof(dim));
-        return Term(name ?? $"periodic_{Domain.CoordinateNames[dim]}", new PeriodicPairs(Domain.Bounds, dim), sample, (u, x) =>
+        var problem = Term(name ?? $"periodic_{Domain.CoordinateNames[dim]}", new PeriodicPairs(Domain.Bounds, dim), sample, (u, x) =>
         {
             long n = u.Count / 2;
             var parts = new List<Tensor>();
@@ -81,6 +81,7 @@ public sealed record Problem
             }
             return parts.Count == 1 ? parts[0] : cat(parts.ToArray());
         }, weight);
+        return problem with { Terms = [.. problem.Terms.SkipLast(1), problem.Terms[^1] with { Pointwise = false }] };
     }
 
     /// <summary>Sets the exact solution.</summary>

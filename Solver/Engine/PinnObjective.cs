@@ -10,7 +10,7 @@ namespace Pinn.Solver.Engine;
 /// <see cref="IObjective"/> over the flat parameter vector. Each term's derivatives come from the
 /// Taylor-mode pass when it can supply them and from nested autograd otherwise.
 /// </summary>
-public sealed class PinnObjective : IObjective, IDisposable
+public sealed class PinnObjective : IResidualObjective, IDisposable
 {
     private readonly List<CollocatedTerm> _terms;
     private readonly double[] _termLosses;
@@ -49,8 +49,17 @@ public sealed class PinnObjective : IObjective, IDisposable
     /// <summary>Term names, in order.</summary>
     public IReadOnlyList<string> TermNames => _terms.Select(t => t.Term.Name).ToArray();
 
-    /// <summary>Total number of collocation residuals.</summary>
-    public long ResidualCount => _terms.Sum(t => t.Points.shape[0]);
+    /// <summary>Total number of residual rows M (one per collocation point for pointwise terms).</summary>
+    public long ResidualCount => _residualCount ??= CountResiduals();
+
+    private long? _residualCount;
+
+    private long CountResiduals()
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        return Enumerable.Range(0, _terms.Count).Sum(i => TermResidual(Network.Parameters, i).shape[0]);
+    }
 
     /// <summary>Changes whenever the function changes (each resampling), so optimizers that cache values know.</summary>
     public long Revision { get; private set; }
@@ -71,6 +80,75 @@ public sealed class PinnObjective : IObjective, IDisposable
             : new AutogradSource(x => Network.Forward(theta, x), term.Points);
         var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points);
         return r.reshape(-1);
+    }
+
+    /// <summary>√(wₜ/Nₜ): the factor that makes ‖r̃‖² equal the loss.</summary>
+    private static double Scale(CollocatedTerm term, long rows) => Math.Sqrt(term.Term.Weight / rows);
+
+    /// <inheritdoc />
+    public Tensor Residuals(Tensor theta)
+    {
+        using var scope = NewDisposeScope();
+        bool needsGrad = ForceAutograd || _terms.Any(t => !t.Request.TaylorCompatible);
+        using var mode = needsGrad ? enable_grad() : no_grad();
+        var th = theta.detach();
+        var parts = Enumerable.Range(0, _terms.Count).Select(i =>
+        {
+            var r = TermResidual(th, i);
+            return r * Scale(_terms[i], r.shape[0]);
+        }).ToArray();
+        return cat(parts).detach().MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc />
+    public (Tensor Residuals, Tensor Jacobian) ResidualsAndJacobian(Tensor theta)
+    {
+        using var scope = NewDisposeScope();
+        using var mode = enable_grad();
+        var rs = new List<Tensor>();
+        var js = new List<Tensor>();
+        for (int i = 0; i < _terms.Count; i++)
+        {
+            var (r, j) = _terms[i].Request.TaylorCompatible && !ForceAutograd
+                ? PerPointJacobian(theta, i) ?? RowByRowJacobian(theta, i)
+                : RowByRowJacobian(theta, i);
+            double scale = Scale(_terms[i], r.shape[0]);
+            rs.Add(r * scale);
+            js.Add(j * scale);
+        }
+        var residuals = cat(rs.ToArray()).detach();
+        var jacobian = cat(js.ToArray()).detach();
+        return (residuals.MoveToOuterDisposeScope(), jacobian.MoveToOuterDisposeScope());
+    }
+
+    /// <summary>
+    /// The fast path: the Taylor pass with one parameter copy per point, one backward pass for all
+    /// rows. Null when the residual is not pointwise (its rows do not match its points).
+    /// </summary>
+    private (Tensor, Tensor)? PerPointJacobian(Tensor theta, int index)
+    {
+        var term = _terms[index];
+        if (!term.Term.Pointwise) return null;
+        long n = term.Points.shape[0];
+        var perPoint = theta.detach().unsqueeze(0).expand(n, theta.shape[0]).clone().requires_grad_(true);
+        var source = new TaylorSource(Network, term.Points, term.Request,
+            TaylorPass.RunPerPoint(Network, perPoint, term.Points, term.Request));
+        var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points).reshape(-1);
+        if (r.shape[0] != n) return null;
+        var j = autograd.grad([r.sum()], [perPoint])[0];
+        return (r.detach(), j);
+    }
+
+    /// <summary>The general path: one backward pass per residual row.</summary>
+    private (Tensor, Tensor) RowByRowJacobian(Tensor theta, int index)
+    {
+        var th = theta.detach().requires_grad_(true);
+        var r = TermResidual(th, index);
+        var rows = new Tensor[r.shape[0]];
+        for (long k = 0; k < r.shape[0]; k++)
+            rows[k] = autograd.grad([r[k]], [th], retain_graph: true, allow_unused: true)[0] is { } g && !g.IsInvalid
+                ? g : zeros_like(th);
+        return (r.detach(), stack(rows));
     }
 
     /// <summary>The loss as a 0-d tensor (differentiable in θ when θ requires grad); fills <see cref="LastTermLosses"/>.</summary>

@@ -20,8 +20,26 @@ public static class TaylorPass
     /// <summary>Runs the pass. Shapes: value [N, out]; first [d, N, out] (null if not requested); second [m, N, out] (null if none).</summary>
     public static TaylorResult Run(Mlp net, Tensor theta, Tensor x, DerivativeRequest request)
     {
-        if (!request.TaylorCompatible) throw new ArgumentException("mixed second derivatives need the autograd path");
         net.CheckInputs(theta, x);
+        return Run(net, new SharedWeights(net, theta), x, request);
+    }
+
+    /// <summary>
+    /// Runs the pass with per-point parameters θ_b [N, P] (row n used at point n): the gradient of
+    /// Σₙ rₙ with respect to θ_b is then the residual Jacobian, one row per point.
+    /// </summary>
+    public static TaylorResult RunPerPoint(Mlp net, Tensor perPointTheta, Tensor x, DerivativeRequest request)
+    {
+        if (perPointTheta.dim() != 2 || perPointTheta.shape[0] != x.shape[0] || perPointTheta.shape[1] != net.ParameterCount
+            || perPointTheta.dtype != ScalarType.Float64)
+            throw new ArgumentException($"per-point parameters must be float64 [{x.shape[0]}, {net.ParameterCount}]");
+        net.CheckInputs(perPointTheta[0], x);
+        return Run(net, new PerPointWeights(net, perPointTheta), x, request);
+    }
+
+    private static TaylorResult Run(Mlp net, ILayerWeights weights, Tensor x, DerivativeRequest request)
+    {
+        if (!request.TaylorCompatible) throw new ArgumentException("mixed second derivatives need the autograd path");
         int d = net.Options.Inputs;
         long n = x.shape[0];
         bool first = request.NeedsFirst;
@@ -36,12 +54,11 @@ public static class TaylorPass
         int layers = net.Layers.Count;
         for (int i = 0; i < layers; i++)
         {
-            var (w, b) = net.Layer(theta, i);
             Tensor z;
             if (i == 0)
             {
-                z = nn.functional.linear(a, w, b);
-                if (first) g = (w * net.InverseScaleTensor).t().unsqueeze(1);   // [d, 1, h]
+                z = weights.Linear(0, a.unsqueeze(0))[0] + weights.Bias(0);
+                if (first) g = weights.InputGradient(net.InverseScaleTensor);   // [d, 1 or N, h]
             }
             else
             {
@@ -49,17 +66,10 @@ public static class TaylorPass
                 var parts = new List<Tensor> { a.unsqueeze(0) };
                 if (g is not null) parts.Add(g.expand(d, n, h));
                 if (s is not null) parts.Add(s);
-                var stacked = parts.Count == 1 ? a : cat(parts.ToArray(), 0).reshape(-1, h);
-                var y = stacked.matmul(w.t());
-                int o = (int)w.shape[0];
-                if (parts.Count == 1) z = y + b;
-                else
-                {
-                    var y3 = y.view(-1, n, o);
-                    z = y3[0] + b;
-                    if (g is not null) g = y3.narrow(0, 1, d);
-                    if (s is not null) s = y3.narrow(0, 1 + d, m);
-                }
+                var y = weights.Linear(i, parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 0));   // [C, N, out]
+                z = y[0] + weights.Bias(i);
+                if (g is not null) g = y.narrow(0, 1, d);
+                if (s is not null) s = y.narrow(0, 1 + d, m);
             }
             if (i + 1 == layers)
                 return new TaylorResult(z, g?.expand(d, n, z.shape[1]), s);

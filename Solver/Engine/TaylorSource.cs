@@ -12,9 +12,13 @@ public sealed class TaylorSource : IDerivativeSource
 
     /// <summary>Runs the pass for <paramref name="request"/> at points <paramref name="x"/>.</summary>
     public TaylorSource(Mlp net, Tensor theta, Tensor x, DerivativeRequest request)
+        : this(net, x, request, TaylorPass.Run(net, theta, x, request)) { }
+
+    /// <summary>Wraps a finished pass (shared or per-point parameters).</summary>
+    public TaylorSource(Mlp net, Tensor x, DerivativeRequest request, TaylorResult result)
     {
         _request = request;
-        _result = TaylorPass.Run(net, theta, x, request);
+        _result = result;
         Count = x.shape[0];
         Inputs = net.Options.Inputs;
         Outputs = net.Options.Outputs;
