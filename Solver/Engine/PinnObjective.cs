@@ -110,7 +110,8 @@ public sealed class PinnObjective : IResidualObjective, IDisposable
         for (int i = 0; i < _terms.Count; i++)
         {
             var (r, j) = _terms[i].Request.TaylorCompatible && !ForceAutograd
-                ? PerPointJacobian(theta, i) ?? RowByRowJacobian(theta, i)
+                && _terms[i].Term.Pointwise
+                ? ResidualJacobian.Pointwise(Network, theta, _terms[i], Problem.Domain.TimeIndex)
                 : RowByRowJacobian(theta, i);
             double scale = Scale(_terms[i], r.shape[0]);
             rs.Add(r * scale);
@@ -119,24 +120,6 @@ public sealed class PinnObjective : IResidualObjective, IDisposable
         var residuals = cat(rs.ToArray()).detach();
         var jacobian = cat(js.ToArray()).detach();
         return (residuals.MoveToOuterDisposeScope(), jacobian.MoveToOuterDisposeScope());
-    }
-
-    /// <summary>
-    /// The fast path: the Taylor pass with one parameter copy per point, one backward pass for all
-    /// rows. Null when the residual is not pointwise (its rows do not match its points).
-    /// </summary>
-    private (Tensor, Tensor)? PerPointJacobian(Tensor theta, int index)
-    {
-        var term = _terms[index];
-        if (!term.Term.Pointwise) return null;
-        long n = term.Points.shape[0];
-        var perPoint = theta.detach().unsqueeze(0).expand(n, theta.shape[0]).clone().requires_grad_(true);
-        var source = new TaylorSource(Network, term.Points, term.Request,
-            TaylorPass.RunPerPoint(Network, perPoint, term.Points, term.Request));
-        var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points).reshape(-1);
-        if (r.shape[0] != n) return null;
-        var j = autograd.grad([r.sum()], [perPoint])[0];
-        return (r.detach(), j);
     }
 
     /// <summary>The general path: one backward pass per residual row.</summary>

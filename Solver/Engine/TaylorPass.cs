@@ -14,32 +14,18 @@ namespace Pinn.Solver.Engine;
 /// to (σ(z), σ'(z) ∂ₖz, σ'(z) S_c z + σ''(z) Σₖ cₖ (∂ₖz)²). This is the forward Laplacian of Li et al.
 /// (2023) and the Taylor-mode pass used by Dangel, Müller &amp; Zeinhofer (2024) for K-FAC for PINNs.
 /// The result equals nested autograd to round-off and is differentiable in θ by ordinary autograd.
+/// With <c>taps</c>, every layer's channel inputs X [C, N, in] and outputs Y = W X [C, N, out] are
+/// recorded: since a layer's weight enters every channel the same way, the derivative of a pointwise
+/// residual rₙ with respect to W is Σ_c (∂rₙ/∂Y[c, n]) ⊗ X[c, n], which is how
+/// <see cref="ResidualJacobian"/> builds every row of the Jacobian from one backward pass.
 /// </remarks>
 public static class TaylorPass
 {
     /// <summary>Runs the pass. Shapes: value [N, out]; first [d, N, out] (null if not requested); second [m, N, out] (null if none).</summary>
-    public static TaylorResult Run(Mlp net, Tensor theta, Tensor x, DerivativeRequest request)
-    {
-        net.CheckInputs(theta, x);
-        return Run(net, new SharedWeights(net, theta), x, request);
-    }
-
-    /// <summary>
-    /// Runs the pass with per-point parameters θ_b [N, P] (row n used at point n): the gradient of
-    /// Σₙ rₙ with respect to θ_b is then the residual Jacobian, one row per point.
-    /// </summary>
-    public static TaylorResult RunPerPoint(Mlp net, Tensor perPointTheta, Tensor x, DerivativeRequest request)
-    {
-        if (perPointTheta.dim() != 2 || perPointTheta.shape[0] != x.shape[0] || perPointTheta.shape[1] != net.ParameterCount
-            || perPointTheta.dtype != ScalarType.Float64)
-            throw new ArgumentException($"per-point parameters must be float64 [{x.shape[0]}, {net.ParameterCount}]");
-        net.CheckInputs(perPointTheta[0], x);
-        return Run(net, new PerPointWeights(net, perPointTheta), x, request);
-    }
-
-    private static TaylorResult Run(Mlp net, ILayerWeights weights, Tensor x, DerivativeRequest request)
+    public static TaylorResult Run(Mlp net, Tensor theta, Tensor x, DerivativeRequest request, List<LayerTap>? taps = null)
     {
         if (!request.TaylorCompatible) throw new ArgumentException("mixed second derivatives need the autograd path");
+        net.CheckInputs(theta, x);
         int d = net.Options.Inputs;
         long n = x.shape[0];
         bool first = request.NeedsFirst;
@@ -54,21 +40,26 @@ public static class TaylorPass
         int layers = net.Layers.Count;
         for (int i = 0; i < layers; i++)
         {
+            var (w, b) = net.Layer(theta, i);
             Tensor z;
-            if (i == 0)
+            if (i == 0 && taps is null)
             {
-                z = weights.Linear(0, a.unsqueeze(0))[0] + weights.Bias(0);
-                if (first) g = weights.InputGradient(net.InverseScaleTensor);   // [d, 1 or N, h]
+                z = nn.functional.linear(a, w, b);
+                if (first) g = (w * net.InverseScaleTensor).t().unsqueeze(1);   // [d, 1, h]
             }
             else
             {
+                // Channel inputs: the value, then ∂ₖ (at the first layer the scaled unit vectors), then S_c.
                 int h = (int)a.shape[1];
                 var parts = new List<Tensor> { a.unsqueeze(0) };
-                if (g is not null) parts.Add(g.expand(d, n, h));
+                if (i == 0 && first) parts.Add(diag(net.InverseScaleTensor).unsqueeze(1).expand(d, n, d));
+                else if (g is not null) parts.Add(g.expand(d, n, h));
                 if (s is not null) parts.Add(s);
-                var y = weights.Linear(i, parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 0));   // [C, N, out]
-                z = y[0] + weights.Bias(i);
-                if (g is not null) g = y.narrow(0, 1, d);
+                var input = parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 0);               // [C, N, in]
+                var y = input.reshape(-1, h).matmul(w.t()).view(input.shape[0], n, w.shape[0]);  // [C, N, out]
+                taps?.Add(new LayerTap(input, y));
+                z = y[0] + b;
+                if (first) g = y.narrow(0, 1, d);
                 if (s is not null) s = y.narrow(0, 1 + d, m);
             }
             if (i + 1 == layers)
@@ -106,3 +97,6 @@ public static class TaylorPass
 
 /// <summary>Outputs of <see cref="TaylorPass.Run"/>.</summary>
 public sealed record TaylorResult(Tensor Value, Tensor? First, Tensor? Second);
+
+/// <summary>One layer's channel inputs X [C, N, in] and outputs W X [C, N, out] (bias excluded).</summary>
+public sealed record LayerTap(Tensor Input, Tensor Output);
