@@ -3,7 +3,7 @@ namespace Pinn.Problems;
 /// <summary>The problems the <c>pinn</c> command knows by name.</summary>
 public static class ProblemCatalog
 {
-    private static readonly IBenchmarkProblem[] Entries = [new Poisson2d(), new Heat1d()];
+    private static readonly IBenchmarkProblem[] Entries = [new Poisson2d(), new Heat1d(), new Poisson5d()];
 
     /// <summary>Every problem, in listing order.</summary>
     public static IReadOnlyList<IBenchmarkProblem> All => Entries;

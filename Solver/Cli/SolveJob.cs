@@ -36,6 +36,7 @@ public sealed record SolveJob(
             int seed = Arguments.Integer("--seed", s.Seed);
             int threads = Arguments.Positive("--threads", s.Threads);
             int evalEvery = Arguments.NonNegative("--eval-every", s.EvalEvery);
+            int resampleEvery = Arguments.NonNegative("--resample-every", s.ResampleEvery);
             var hidden = s.Hidden is null ? entry.DefaultHidden : Arguments.PositiveList("--hidden", s.Hidden);
             var device = s.Device.Trim().ToLowerInvariant();
             if (device is not ("cpu" or "cuda")) throw new UsageException($"--device must be cpu or cuda (got '{s.Device}')");
@@ -48,7 +49,7 @@ public sealed record SolveJob(
             var problem = entry.Create(size);
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
-            return new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery), seed, device, threads, s.Out, commandLine);
+            return new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery), seed, device, threads, s.Out, commandLine);
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {

@@ -61,6 +61,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Evaluate the error every N steps (default 100; 0: only at the end).")]
     public string EvalEvery { get; init; } = "100";
 
+    /// <summary>Resampling interval.</summary>
+    [CommandOption("--resample-every <N>")]
+    [Description("Redraw the collocation points every N steps (default 0: never).")]
+    public string ResampleEvery { get; init; } = "0";
+
     /// <summary>Results file.</summary>
     [CommandOption("--out <FILE.h5>")]
     [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]
