@@ -14,9 +14,12 @@ public sealed class ListCommand : Command<ListCommand.Settings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var problems = new Table().AddColumn("problem").AddColumn("definition").AddColumn("default network");
+        var problems = new Table().AddColumn("problem").AddColumn("definition").AddColumn("terms (default points, weight)").AddColumn("hidden");
         foreach (var p in ProblemCatalog.All)
-            problems.AddRow(p.Name, Markup.Escape(p.Description), string.Join("-", p.DefaultHidden));
+        {
+            var terms = p.Create(new ProblemSize()).Terms.Select(t => $"{t.Name} ({t.Sample.Count}, w={t.Weight:G})");
+            problems.AddRow(p.Name, Markup.Escape(p.Description), Markup.Escape(string.Join(", ", terms)), string.Join(",", p.DefaultHidden));
+        }
         var optimizers = new Table().AddColumn("optimizer").AddColumn("description").AddColumn("options (defaults)");
         foreach (var o in OptimizerCatalog.Default.Descriptors)
             optimizers.AddRow(o.Name, Markup.Escape(o.Description),

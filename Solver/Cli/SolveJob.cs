@@ -47,6 +47,14 @@ public sealed record SolveJob(
                 ResultsFile.EnsureWritable(s.Out);
             }
             var problem = entry.Create(size);
+            foreach (var w in s.Weights)
+            {
+                var parts = w.Split('=', 2, StringSplitOptions.TrimEntries);
+                if (parts.Length != 2 || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight)
+                    || !(weight >= 0) || !double.IsFinite(weight))
+                    throw new UsageException($"--weight must be TERM=W with a finite W ≥ 0 (got '{w}')");
+                problem = problem.WithWeight(parts[0], weight);
+            }
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
             return new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery), seed, device, threads, s.Out, commandLine);

@@ -61,6 +61,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Evaluate the error every N steps (default 100; 0: only at the end).")]
     public string EvalEvery { get; init; } = "100";
 
+    /// <summary>Per-term loss weights.</summary>
+    [CommandOption("--weight <TERM=W>")]
+    [Description("Loss weight of a term, e.g. --weight boundary=10 (repeatable; term names in 'pinn list').")]
+    public string[] Weights { get; init; } = [];
+
     /// <summary>Resampling interval.</summary>
     [CommandOption("--resample-every <N>")]
     [Description("Redraw the collocation points every N steps (default 0: never).")]

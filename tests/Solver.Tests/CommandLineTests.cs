@@ -43,6 +43,10 @@ public class CommandLineTests
         new[] { "solve" },
         new[] { "solve", "poisson2d", "--no-such-flag" },
         new[] { "frobnicate" },
+        new[] { "solve", "poisson2d", "--weight", "boundary" },
+        new[] { "solve", "poisson2d", "--weight", "nosuchterm=2" },
+        new[] { "solve", "poisson2d", "--weight", "boundary=-1" },
+        new[] { "solve", "poisson2d", "--resample-every", "x" },
     };
 
     [Theory]
