@@ -11,6 +11,22 @@ internal static class Check
         }
     }
 
+    public static void NonNegative(double value, string name)
+    {
+        if (!(double.IsFinite(value) && value >= 0))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a finite number greater than or equal to zero.");
+        }
+    }
+
+    public static void NonNegative(int value, string name)
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be a non-negative integer.");
+        }
+    }
+
     public static void Fraction(double value, string name)
     {
         if (!(value >= 0 && value < 1))

@@ -14,7 +14,11 @@ public sealed class OptimizerCatalog
     public static OptimizerCatalog Default { get; } = new(
         Adam.Descriptor,
         Sgd.Descriptor,
-        Lbfgs.Descriptor);
+        Lbfgs.Descriptor,
+        Engd.Descriptor,
+        EngdWoodbury.Descriptor,
+        Engd.GaussNewtonDescriptor,
+        LevenbergMarquardt.Descriptor);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>

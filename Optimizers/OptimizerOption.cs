@@ -13,9 +13,18 @@ public sealed record OptimizerOption(string Key, OptimizerOptionKind Kind, strin
     public static OptimizerOption Number(string key, OptimizerOptionKind kind, double defaultValue, string description) =>
         new(key, kind, FormatNumber(defaultValue), description);
 
+    /// <summary>An option whose value is one of <paramref name="choices"/> (kind <see cref="OptimizerOptionKind.Choice"/>).</summary>
+    public static OptimizerOption Choice(string key, string defaultValue, IReadOnlyList<string> choices, string description) =>
+        new(key, OptimizerOptionKind.Choice, defaultValue, description) { Choices = choices };
+
+    /// <summary>The accepted words of a <see cref="OptimizerOptionKind.Choice"/> option, lower case; null for other kinds.</summary>
+    public IReadOnlyList<string>? Choices { get; init; }
+
     /// <summary>A human-readable statement of the valid values.</summary>
     public string Expectation => Kind switch
     {
+        OptimizerOptionKind.NonNegativeNumber => "a number ≥ 0",
+        OptimizerOptionKind.Choice => "one of " + string.Join(", ", Choices ?? []),
         OptimizerOptionKind.PositiveNumber => "a positive number",
         OptimizerOptionKind.Fraction => "a number in [0, 1)",
         OptimizerOptionKind.PositiveInteger => "a positive integer",
@@ -30,6 +39,8 @@ public sealed record OptimizerOption(string Key, OptimizerOptionKind Kind, strin
         OptimizerOptionKind.Fraction => TryParseNumber(text, out var x) && x >= 0 && x < 1,
         OptimizerOptionKind.PositiveInteger => TryParseInteger(text, out var n) && n > 0,
         OptimizerOptionKind.Boolean => TryParseBoolean(text, out _),
+        OptimizerOptionKind.NonNegativeNumber => TryParseNumber(text, out var x) && x >= 0,
+        OptimizerOptionKind.Choice => Choices is not null && Choices.Contains(text.ToLowerInvariant(), StringComparer.Ordinal),
         _ => false,
     };
 

@@ -11,4 +11,8 @@ public enum OptimizerOptionKind
     PositiveInteger,
     /// <summary><c>true</c> or <c>false</c>.</summary>
     Boolean,
+    /// <summary>A finite number greater than or equal to zero (e.g. a damping that may be switched off).</summary>
+    NonNegativeNumber,
+    /// <summary>One word from <see cref="OptimizerOption.Choices"/> (case-insensitive).</summary>
+    Choice,
 }

@@ -31,7 +31,8 @@ public sealed class OptimizerSettings
         _given = normalized;
     }
 
-    /// <summary>The value of a number option (kinds <see cref="OptimizerOptionKind.PositiveNumber"/>, <see cref="OptimizerOptionKind.Fraction"/>).</summary>
+    /// <summary>The value of a number option (kinds <see cref="OptimizerOptionKind.PositiveNumber"/>,
+    /// <see cref="OptimizerOptionKind.NonNegativeNumber"/>, <see cref="OptimizerOptionKind.Fraction"/>).</summary>
     public double Number(string key)
     {
         OptimizerOption.TryParseNumber(Text(key), out var value);
@@ -51,6 +52,9 @@ public sealed class OptimizerSettings
         OptimizerOption.TryParseBoolean(Text(key), out var value);
         return value;
     }
+
+    /// <summary>The value of a <see cref="OptimizerOptionKind.Choice"/> option, lower case.</summary>
+    public string Choice(string key) => Text(key).ToLowerInvariant();
 
     private string Text(string key)
     {

@@ -7,15 +7,19 @@ namespace Pinn.Optimizers.Tests;
 public class OptimizerCatalogTests
 {
     [Fact]
-    public void Default_ListsAdamSgdLbfgsWithDescriptionsAndOptions()
+    public void Default_ListsEveryOptimizerWithDescriptionsAndOptions()
     {
         var catalog = OptimizerCatalog.Default;
 
-        Assert.Equal(new[] { "adam", "sgd", "lbfgs" }, catalog.Descriptors.Select(d => d.Name));
+        Assert.Equal(new[] { "adam", "sgd", "lbfgs", "engd", "engd-woodbury", "gauss-newton", "lm" }, catalog.Descriptors.Select(d => d.Name));
         Assert.All(catalog.Descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
         Assert.Equal(new[] { "lr", "beta1", "beta2", "eps" }, catalog.Get("adam").Options.Select(o => o.Key));
         Assert.Equal(new[] { "lr", "momentum", "nesterov" }, catalog.Get("sgd").Options.Select(o => o.Key));
         Assert.Equal(new[] { "history", "gtol", "ftol", "max-evals" }, catalog.Get("lbfgs").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "damping", "grid", "ema" }, catalog.Get("engd").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "damping", "grid" }, catalog.Get("engd-woodbury").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "damping", "grid" }, catalog.Get("gauss-newton").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "mu", "scaling", "gtol", "geodesic" }, catalog.Get("lm").Options.Select(o => o.Key));
     }
 
     [Fact]
@@ -29,6 +33,65 @@ public class OptimizerCatalogTests
         Assert.Equal(new AdamOptions(), adam.Options);
         Assert.Equal(new SgdOptions(), sgd.Options);
         Assert.Equal(new LbfgsOptions(), lbfgs.Options);
+        using var engd = (Engd)catalog.Create(new OptimizerPhase("engd", 1, new Dictionary<string, string>()));
+        using var woodbury = (EngdWoodbury)catalog.Create(new OptimizerPhase("engd-woodbury", 1, new Dictionary<string, string>()));
+        using var gaussNewton = (Engd)catalog.Create(new OptimizerPhase("gauss-newton", 1, new Dictionary<string, string>()));
+        using var lm = (LevenbergMarquardt)catalog.Create(new OptimizerPhase("lm", 1, new Dictionary<string, string>()));
+        Assert.Equal(new EngdOptions(), engd.Options);
+        Assert.Equal(new EngdOptions(), woodbury.Options);
+        Assert.Equal(EngdOptions.GaussNewtonDefaults, gaussNewton.Options);
+        Assert.Equal("gauss-newton", gaussNewton.Name);
+        Assert.Equal(new LevenbergMarquardtOptions(), lm.Options);
+    }
+
+    [Fact]
+    public void Create_LeastSquaresPhasesWithOptions_AppliesEveryOption()
+    {
+        var phases = OptimizerCatalog.Default.Parse(
+            "engd:10:damping=1e-8:ema=0.3:grid=20,engd-woodbury:5:damping=0:grid=10,gauss-newton:3:damping=1e-12:grid=5,lm:7:mu=1e-6:scaling=Diagonal:gtol=1e-12:geodesic=true");
+
+        using var engd = Assert.IsType<Engd>(OptimizerCatalog.Default.Create(phases[0]));
+        using var woodbury = Assert.IsType<EngdWoodbury>(OptimizerCatalog.Default.Create(phases[1]));
+        using var gaussNewton = Assert.IsType<Engd>(OptimizerCatalog.Default.Create(phases[2]));
+        using var lm = Assert.IsType<LevenbergMarquardt>(OptimizerCatalog.Default.Create(phases[3]));
+
+        Assert.Equal(new EngdOptions { Damping = 1e-8, MovingAverage = 0.3, GridExponents = 20 }, engd.Options);
+        Assert.Equal(new EngdOptions { Damping = 0, GridExponents = 10 }, woodbury.Options);
+        Assert.Equal(new EngdOptions { Damping = 1e-12, GridExponents = 5 }, gaussNewton.Options);
+        Assert.Equal(new LevenbergMarquardtOptions
+        {
+            InitialDampingFactor = 1e-6, Scaling = LevenbergMarquardtScaling.Diagonal, GradientTolerance = 1e-12, GeodesicAcceleration = true,
+        }, lm.Options);
+        Assert.Equal(new[] { "engd", "engd-woodbury", "gauss-newton", "lm" }, new IOptimizer[] { engd, woodbury, gaussNewton, lm }.Select(o => o.Name));
+    }
+
+    [Theory]
+    [InlineData("lm:scaling=none", "one of identity, diagonal")]
+    [InlineData("engd:damping=-1", "a number ≥ 0")]
+    [InlineData("engd-woodbury:ema=0.3", "unknown option")]
+    [InlineData("gauss-newton:ema=0.3", "unknown option")]
+    public void Parse_InvalidLeastSquaresOption_ThrowsFormatExceptionSayingWhatIsValid(string spec, string expected)
+    {
+        var error = Assert.Throws<FormatException>(() => OptimizerCatalog.Default.Parse(spec));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Theory]
+    [InlineData("engd")]
+    [InlineData("engd-woodbury")]
+    [InlineData("gauss-newton")]
+    [InlineData("lm")]
+    public void Create_LeastSquaresOptimizerOnPlainObjective_ThrowsOneLineArgumentException(string name)
+    {
+        using var quadratic = new QuadraticObjective(4, 1, 10);
+        using var theta = torch.zeros(4, ScalarType.Float64);
+        using var optimizer = OptimizerCatalog.Default.Create(new OptimizerPhase(name, 1, new Dictionary<string, string>()));
+
+        var error = Assert.Throws<ArgumentException>(() => optimizer.Step(quadratic, theta));
+
+        Assert.StartsWith($"{name} needs a least-squares residual objective;", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     [Fact]
@@ -95,6 +158,32 @@ public class OptimizerCatalogTests
         }
         Assert.Contains("lr=0.001", help);
         Assert.Contains("gtol=1e-11", help);
+    }
+
+    [Theory]
+    [InlineData("engd:20", 12)]
+    [InlineData("engd-woodbury:20", 8)]
+    [InlineData("gauss-newton:20", 12)]
+    [InlineData("lm:50", 12)]
+    public void Create_EveryLeastSquaresOptimizer_SolvesLinearLeastSquaresAndReducesRosenbrock(string spec, int residuals)
+    {
+        // The kernel form is for fewer residuals than parameters (10).
+        var phase = Assert.Single(OptimizerSpec.Parse(spec));
+        using var linear = new LinearResiduals(residuals, 10, 8, noise: 0.2);
+        using var theta = torch.zeros(10, ScalarType.Float64);
+        var rosenbrock = new RosenbrockResiduals(2);
+        using var start = RosenbrockObjective.Start(2);
+        using var first = OptimizerCatalog.Default.Create(phase);
+        using var second = OptimizerCatalog.Default.Create(phase);
+        var initial = rosenbrock.Value(start);
+
+        OptimizerRun.Run(first, linear, theta, phase.Steps);
+        var results = OptimizerRun.Run(second, rosenbrock, start, phase.Steps);
+
+        Assert.True(Math.Abs(linear.Value(theta) - linear.MinimumLoss) <= 1e-10 * linear.MinimumLoss + 1e-20,
+            $"{linear.Value(theta):R} vs {linear.MinimumLoss:R}");
+        Assert.All(results, r => Assert.True(double.IsFinite(r.Loss)));
+        Assert.True(rosenbrock.Value(start) < 0.2 * initial);
     }
 
     [Theory]

@@ -17,7 +17,7 @@ internal sealed class QuadraticObjective : IObjective, IDisposable
     {
         var random = new Random(seed);
         using var scope = torch.NewDisposeScope();
-        var gaussian = torch.tensor(Gaussians(random, dimension * dimension), ScalarType.Float64).reshape(dimension, dimension);
+        var gaussian = torch.tensor(RandomTensors.Gaussians(random, dimension * dimension), ScalarType.Float64).reshape(dimension, dimension);
         var (q, _) = torch.linalg.qr(gaussian);
         var eigenvalues = new double[dimension];
         for (var i = 0; i < dimension; i++)
@@ -27,7 +27,7 @@ internal sealed class QuadraticObjective : IObjective, IDisposable
         }
         var matrix = q.matmul(torch.diag(torch.tensor(eigenvalues, ScalarType.Float64))).matmul(q.t());
         _matrix = matrix.add(matrix.t()).mul_(0.5).DetachFromDisposeScope();
-        Solution = torch.tensor(Gaussians(random, dimension), ScalarType.Float64).DetachFromDisposeScope();
+        Solution = torch.tensor(RandomTensors.Gaussians(random, dimension), ScalarType.Float64).DetachFromDisposeScope();
         _rhs = _matrix.mv(Solution).DetachFromDisposeScope();
         SmallestEigenvalue = eigenvalues[0];
     }
@@ -68,16 +68,5 @@ internal sealed class QuadraticObjective : IObjective, IDisposable
         _matrix.Dispose();
         _rhs.Dispose();
         Solution.Dispose();
-    }
-
-    private static double[] Gaussians(Random random, int count)
-    {
-        var values = new double[count];
-        for (var i = 0; i < count; i++)
-        {
-            var u = 1.0 - random.NextDouble();
-            values[i] = Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
-        }
-        return values;
     }
 }

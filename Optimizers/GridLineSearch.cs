@@ -1,0 +1,106 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Pinn.Optimizers;
+
+/// <summary>
+/// The step-size rule of energy natural gradient descent: try θ + η d for η = 2⁻ᵏ, k = 0, 1, …, K, and
+/// move θ to the trial with the lowest loss, provided it is lower than the loss at θ.
+/// </summary>
+/// <remarks>
+/// J. Müller and M. Zeinhofer, "Achieving high accuracy with PINNs via energy natural gradient descent",
+/// ICML 2023, §3 (line search over a logarithmic grid of step sizes, K = 30 in the reference runs).
+/// <para>
+/// Early stop (on by default): the grid is scanned from k = 0 (the full step) downwards, and once a trial
+/// has lowered the loss, the scan ends as soon as the loss has risen twice in a row, that is, two
+/// consecutive trials each worse than the trial before. Along a direction where the loss as a function
+/// of η has one minimum on the grid this finds the same η as the full scan; where it has several, the
+/// result may be a local one. With <see cref="EarlyStop"/> off every one of the K + 1 trials is evaluated.
+/// </para>
+/// <para>
+/// A NaN or infinite trial loss counts as +∞. Ties keep the larger step. When no trial lowers the loss,
+/// θ is left unchanged and the result says so (<see cref="GridLineSearchResult.Accepted"/> false).
+/// </para>
+/// </remarks>
+public sealed class GridLineSearch
+{
+    /// <summary>A search over η = 2⁻ᵏ, k = 0..<paramref name="maxExponent"/>.</summary>
+    /// <param name="maxExponent">K ≥ 0 (30 in the reference).</param>
+    /// <param name="earlyStop">Stop scanning after two rises in a row past an improving trial (see remarks).</param>
+    public GridLineSearch(int maxExponent = 30, bool earlyStop = true)
+    {
+        Check.NonNegative(maxExponent, nameof(maxExponent));
+        if (maxExponent > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxExponent), maxExponent, "K above 1000 gives steps below the float64 range.");
+        }
+        MaxExponent = maxExponent;
+        EarlyStop = earlyStop;
+    }
+
+    /// <summary>K: the smallest step tried is 2⁻ᴷ.</summary>
+    public int MaxExponent { get; }
+
+    /// <summary>Whether the scan may end before k = K (see remarks).</summary>
+    public bool EarlyStop { get; }
+
+    /// <summary>Searches along <paramref name="direction"/> and moves <paramref name="theta"/> to the best trial if it lowers the loss.</summary>
+    /// <param name="objective">The objective f.</param>
+    /// <param name="theta">θ, 1-D float64; updated in place on success.</param>
+    /// <param name="loss">f(θ), finite.</param>
+    /// <param name="direction">d, shaped like θ (e.g. −G⁻¹∇f).</param>
+    public GridLineSearchResult Search(IObjective objective, Tensor theta, double loss, Tensor direction)
+    {
+        ParameterVector.Validate(objective, theta);
+        ParameterVector.ValidateLike(theta, direction, nameof(direction));
+        if (!double.IsFinite(loss))
+        {
+            throw new ArgumentException($"the loss at θ must be finite to search from it; got {loss}.", nameof(loss));
+        }
+
+        using var scope = torch.NewDisposeScope();
+        Tensor? best = null;
+        var bestLoss = loss;
+        var bestExponent = -1;
+        var lowest = double.PositiveInfinity;
+        var previous = double.NaN;
+        var rises = 0;
+        var evaluations = 0;
+        for (var k = 0; k <= MaxExponent; k++)
+        {
+            var trial = theta.add(direction, Math.ScaleB(1.0, -k));
+            var value = objective.Value(trial);
+            evaluations++;
+            if (!double.IsFinite(value)) value = double.PositiveInfinity;
+            lowest = Math.Min(lowest, value);
+            if (value < bestLoss)
+            {
+                best?.Dispose();
+                (best, bestLoss, bestExponent) = (trial, value, k);
+            }
+            else
+            {
+                trial.Dispose();
+            }
+            if (k > 0)
+            {
+                rises = value > previous ? rises + 1 : value < previous ? 0 : rises;
+            }
+            previous = value;
+            if (EarlyStop && best is not null && rises >= 2) break;
+        }
+
+        if (best is null)
+        {
+            return new GridLineSearchResult(false, 0, -1, loss, lowest, evaluations,
+                $"no step 2^-k, k = 0..{MaxExponent}, lowered the loss {loss:G6} (lowest trial {lowest:G6})");
+        }
+        using (torch.no_grad())
+        {
+            theta.copy_(best);
+        }
+        var step = Math.ScaleB(1.0, -bestExponent);
+        return new GridLineSearchResult(true, step, bestExponent, bestLoss, lowest, evaluations,
+            $"η = 2^-{bestExponent}: loss {loss:G6} → {bestLoss:G6} in {evaluations} evaluations");
+    }
+}
