@@ -18,6 +18,12 @@ namespace Pinn.Optimizers;
 /// result may be a local one. With <see cref="EarlyStop"/> off every one of the K + 1 trials is evaluated.
 /// </para>
 /// <para>
+/// Warm start (with early stop): after the first search, a search starts at the previously accepted
+/// exponent, walks towards longer steps while the loss falls, and otherwise towards shorter ones until
+/// the loss rises once after an improvement. On a unimodal grid this is still the full scan's minimum,
+/// at about three evaluations a step instead of ten or more (measured on poisson2d with ENGD).
+/// </para>
+/// <para>
 /// A NaN or infinite trial loss counts as +∞. Ties keep the larger step. When no trial lowers the loss,
 /// θ is left unchanged and the result says so (<see cref="GridLineSearchResult.Accepted"/> false).
 /// </para>
@@ -44,6 +50,12 @@ public sealed class GridLineSearch
     /// <summary>Whether the scan may end before k = K (see remarks).</summary>
     public bool EarlyStop { get; }
 
+    /// <summary>Exponent accepted by the previous search (−1 before the first): the next early-stopping search starts there.</summary>
+    private int _lastExponent = -1;
+
+    /// <summary>Forgets the previous step size.</summary>
+    public void Reset() => _lastExponent = -1;
+
     /// <summary>Searches along <paramref name="direction"/> and moves <paramref name="theta"/> to the best trial if it lowers the loss.</summary>
     /// <param name="objective">The objective f.</param>
     /// <param name="theta">θ, 1-D float64; updated in place on success.</param>
@@ -63,11 +75,11 @@ public sealed class GridLineSearch
         var bestLoss = loss;
         var bestExponent = -1;
         var lowest = double.PositiveInfinity;
-        var previous = double.NaN;
-        var rises = 0;
         var evaluations = 0;
-        for (var k = 0; k <= MaxExponent; k++)
+        var values = new Dictionary<int, double>();
+        double At(int k)
         {
+            if (values.TryGetValue(k, out var known)) return known;
             var trial = theta.add(direction, Math.ScaleB(1.0, -k));
             var value = objective.Value(trial);
             evaluations++;
@@ -82,13 +94,33 @@ public sealed class GridLineSearch
             {
                 trial.Dispose();
             }
-            if (k > 0)
-            {
-                rises = value > previous ? rises + 1 : value < previous ? 0 : rises;
-            }
-            previous = value;
-            if (EarlyStop && best is not null && rises >= 2) break;
+            return values[k] = value;
         }
+
+        var start = EarlyStop && _lastExponent >= 0 ? Math.Min(_lastExponent, MaxExponent) : 0;
+        var current = At(start);
+        // Towards longer steps while the loss keeps falling (only from a warm start).
+        var k = start;
+        while (k > 0 && At(k - 1) < current)
+        {
+            current = values[--k];
+        }
+        if (k == start || best is null)
+        {
+            // Towards shorter steps: until something beats the current loss, then until the loss has
+            // risen twice in a row (once, from a warm start, where the previous step size is a good guess).
+            var risesToStop = start > 0 ? 1 : 2;
+            var rises = 0;
+            var previous = current;
+            for (k = start + 1; k <= MaxExponent; k++)
+            {
+                var value = At(k);
+                rises = value > previous ? rises + 1 : value < previous ? 0 : rises;
+                previous = value;
+                if (EarlyStop && best is not null && rises >= risesToStop) break;
+            }
+        }
+        if (best is not null) _lastExponent = bestExponent;
 
         if (best is null)
         {

@@ -161,7 +161,10 @@ public sealed class PinnObjective : IResidualObjective, IDisposable
         bool needsGrad = ForceAutograd || _terms.Any(t => !t.Request.TaylorCompatible);
         using var mode = needsGrad ? enable_grad() : no_grad();
         var th = theta.detach();
-        return Loss(th).item<double>();
+        Loss(th);
+        double total = 0;
+        foreach (var part in _termLosses) total += part;   // the same additions, in the same order, as Loss
+        return total;
     }
 
     /// <inheritdoc />
