@@ -14,6 +14,7 @@ namespace Pinn.Solver.Training;
 /// </summary>
 public sealed class Trainer
 {
+    private const int EventInterval = 50;
     private readonly Problem _problem;
     private readonly Mlp _network;
     private IReadOnlyList<OptimizerPhase> _phases = OptimizerSpec.Parse("adam:1000,lbfgs:1000");
@@ -56,6 +57,7 @@ public sealed class Trainer
         var reports = new List<PhaseReport>();
         var clock = Stopwatch.StartNew();
         double loss = double.NaN;
+        long lastEvent = -EventInterval;
 
         for (int i = 0; i < _phases.Count; i++)
         {
@@ -80,6 +82,12 @@ public sealed class Trainer
                 var row = new HistoryRow(step, i, clock.Elapsed.TotalSeconds, result.Loss, objective.LastTermLosses.ToArray(), rel);
                 history.Add(row);
                 _progress.Step(row, total);
+                if (result.Stop == StopReason.None && result.Message is not null && step - lastEvent >= EventInterval)
+                {
+                    // Rejected steps, raised damping and the like: logged, at most once every EventInterval steps.
+                    _progress.Event($"{phase.Name} step {step}: {result.Message}");
+                    lastEvent = step;
+                }
                 if (result.Stop != StopReason.None)
                 {
                     _progress.Event($"{phase.Name} stopped after {done} steps: {result.Message ?? result.Stop.ToString()}");

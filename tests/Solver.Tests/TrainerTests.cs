@@ -35,3 +35,21 @@ public class TrainerTests
         Assert.True(after - before <= 2, $"live tensors grew by {after - before}");
     }
 }
+
+public class OptimizerCatalogueOnPinnTests
+{
+    public static TheoryData<string> Names => new(Pinn.Optimizers.OptimizerCatalog.Default.Descriptors.Select(d => d.Name));
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void EveryOptimizer_SmallPoisson2d_FiniteAndDecreasingLoss(string name)
+    {
+        var problem = new Poisson2d().Create(new ProblemSize(49, 24));
+        using var net = new Mlp(new MlpOptions(2, [8], Seed: 3), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
+        double first;
+        using (var objective = new Pinn.Solver.Engine.PinnObjective(problem, net)) first = objective.Value(net.Parameters);
+        var run = Trainer.For(problem, net).Using($"{name}:15").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
+        Assert.All(run.History, h => Assert.True(double.IsFinite(h.Loss), $"{name}: non-finite loss at step {h.Step}"));
+        Assert.True(run.Loss < first, $"{name}: loss {first} -> {run.Loss}");
+    }
+}
