@@ -1,3 +1,4 @@
+using Pinn.Physics;
 using Pinn.Problems;
 using Pinn.Solver.Networks;
 using Pinn.Solver.Training;
@@ -51,5 +52,25 @@ public class OptimizerCatalogueOnPinnTests
         var run = Trainer.For(problem, net).Using($"{name}:15").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
         Assert.All(run.History, h => Assert.True(double.IsFinite(h.Loss), $"{name}: non-finite loss at step {h.Step}"));
         Assert.True(run.Loss < first, $"{name}: loss {first} -> {run.Loss}");
+    }
+}
+
+public class DivergenceTests
+{
+    [Theory]
+    [InlineData("engd:10")]
+    [InlineData("lm:10")]
+    [InlineData("lbfgs:10")]
+    [InlineData("adam:10")]
+    public void Run_ResidualThatTurnsNaN_StopsWithAReasonInsteadOfCrashing(string spec)
+    {
+        // √u is NaN wherever the network is negative: the loss is NaN from the start.
+        var problem = Problem.On(Pinn.Physics.Domain.Box((0, 1)))
+            .Interior(Pinn.Physics.Sample.Grid(16), (u, x) => u.Value.sqrt() - 1)
+            .WithSolution(x => TorchSharp.torch.ones(x.shape[0], dtype: TorchSharp.torch.ScalarType.Float64));
+        using var net = new Mlp(new MlpOptions(1, [6], Seed: 2), [0.0], [1.0]);
+        var run = Trainer.For(problem, net).Using(spec).With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 50)).Run();
+        Assert.Single(run.Phases);
+        Assert.Equal(Pinn.Optimizers.StopReason.NonFinite, run.Phases[0].Stop);
     }
 }
