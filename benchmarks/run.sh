@@ -59,10 +59,19 @@ README); the \`--weight boundary=1\` rows use the literature's equal weights.
 ## Speed
 
 MID
-pinn solve poisson2d --optimizer adam:1000 --eval-every 0 --json --quiet > "$tmp/adam.json"
-field "$tmp/adam.json" "f\"- Adam on poisson2d, 2-64-64-1, 900 + 120 points: **{d['seconds'] / d['steps'] * 1000:.2f} ms per step** over {d['steps']} steps (\`pinn solve poisson2d --optimizer adam:1000 --eval-every 0 --json\`). The PyTorch script of TARGETS.md (nested autograd, one thread) takes 8.9 ms per step on this machine kind.\""
-pinn solve poisson2d --hidden 64 --optimizer engd:1000 --eval-every 0 --json --quiet > "$tmp/engd.json"
-field "$tmp/engd.json" "f\"- ENGD on poisson2d, 2-64-1 (257 parameters), 900 + 120 points: **{d['seconds'] / d['steps'] * 1000:.2f} ms per step** over {d['steps']} steps (\`pinn solve poisson2d --hidden 64 --optimizer engd:1000 --eval-every 0 --json\`); a PyTorch ENGD runs at about 110 ms per step here (TARGETS.md).\""
+# Wall-clock per step varies by ±15 % between runs on this shared machine: three runs each, median and range.
+per_step() {   # name, pinn arguments...
+  local name=$1; shift
+  for i in 1 2 3; do pinn "$@" --eval-every 0 --json --quiet > "$tmp/$name.$i.json"; done
+  python3 - "$tmp/$name" <<'PY'
+import json, sys
+v = [json.loads(open(f"{sys.argv[1]}.{i}.json").read().strip().splitlines()[-1]) for i in (1, 2, 3)]
+ms = sorted(d["seconds"] / d["steps"] * 1000 for d in v)
+print(f"**{ms[1]:.2f} ms per step** (median of 3 runs of {v[0]['steps']} steps; range {ms[0]:.2f}–{ms[2]:.2f})")
+PY
+}
+echo "- Adam on poisson2d, 2-64-64-1, 900 + 120 points: $(per_step adam solve poisson2d --optimizer adam:1000), \`pinn solve poisson2d --optimizer adam:1000 --eval-every 0 --json\`. For scale, TARGETS.md reports 8.9 ms per step for a float64 PyTorch script (nested autograd, one thread) on this machine kind."
+echo "- ENGD on poisson2d, 2-64-1 (257 parameters), 900 + 120 points: $(per_step engd solve poisson2d --hidden 64 --optimizer engd:1000), \`pinn solve poisson2d --hidden 64 --optimizer engd:1000 --eval-every 0 --json\`; TARGETS.md reports about 110 ms per step for a PyTorch ENGD here."
 pinn timing poisson2d --hidden 64 > "$tmp/t64.json"
 pinn timing poisson2d --repeat 50 > "$tmp/t6464.json"
 cat <<TIMING
