@@ -10,7 +10,7 @@ namespace Pinn.Solver.Engine;
 /// <see cref="IObjective"/> over the flat parameter vector. Each term's derivatives come from the
 /// Taylor-mode pass when it can supply them and from nested autograd otherwise.
 /// </summary>
-public sealed class PinnObjective : IResidualObjective, IDisposable
+public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDisposable
 {
     private readonly List<CollocatedTerm> _terms;
     private readonly double[] _termLosses;
@@ -42,6 +42,10 @@ public sealed class PinnObjective : IResidualObjective, IDisposable
 
     /// <inheritdoc />
     public long ParameterCount => Network.ParameterCount;
+
+    /// <summary>One block per layer: its weight and bias.</summary>
+    public IReadOnlyList<(long Offset, long Length)> ParameterBlocks =>
+        Network.Layers.Select(l => (l.WeightOffset, l.End - l.WeightOffset)).ToArray();
 
     /// <summary>The weighted loss of each term at the last evaluation (they sum to the loss).</summary>
     public IReadOnlyList<double> LastTermLosses => _termLosses;
