@@ -71,7 +71,7 @@ public static class TaylorPass
             {
                 // tanh' = 1 − t², tanh'' = −2 t (1 − t²): the −2 is folded into the coefficients.
                 a = z.tanh();
-                d1 = a.square().neg().add(1.0);
+                d1 = 1.0 - a.square();
                 if (m > 0) curvature = (a * d1) * Weighted(coefficientsTimesMinusTwo ??= coefficients! * -2.0, g!, d, m);
             }
             else
