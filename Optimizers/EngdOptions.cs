@@ -19,6 +19,14 @@ public sealed record EngdOptions
     /// </summary>
     public double MovingAverage { get; init; }
 
+    /// <summary>
+    /// Replace G by its block-diagonal part, one block per <see cref="IParameterBlocks.ParameterBlocks"/> entry
+    /// (a network layer), and solve each block system separately: P_b×P_b solves instead of one P×P.
+    /// Requires an objective implementing <see cref="IParameterBlocks"/>. Key <c>blocks</c>
+    /// (<see cref="Engd"/> only).
+    /// </summary>
+    public bool BlockDiagonal { get; init; }
+
     /// <summary>K of the grid line search η = 2⁻ᵏ, k = 0..K. Key <c>grid</c>.</summary>
     public int GridExponents { get; init; } = 30;
 

@@ -23,7 +23,7 @@ public sealed class EngdWoodbury : GramianOptimizer
     public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
 
     /// <summary>Creates the kernel-form ENGD with the given (or default) options.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A moving average was requested, or another option is invalid.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A moving average or block-diagonal mode was requested, or another option is invalid.</exception>
     public EngdWoodbury(EngdOptions? options = null)
         : base("engd-woodbury", CheckNoAverage(options ?? new EngdOptions()))
     {
@@ -40,14 +40,14 @@ public sealed class EngdWoodbury : GramianOptimizer
     }
 
     private protected override (Tensor Direction, SolveReport Report) ComputeDirection(
-        Tensor residuals, Tensor jacobian, Tensor halfGradient, double damping) => Direction(residuals, jacobian, damping);
+        IResidualObjective objective, Tensor residuals, Tensor jacobian, Tensor halfGradient, double damping) => Direction(residuals, jacobian, damping);
 
     private static EngdOptions CheckNoAverage(EngdOptions options)
     {
-        if (options.MovingAverage != 0)
+        if (options.MovingAverage != 0 || options.BlockDiagonal)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.MovingAverage,
-                "engd-woodbury has no P×P Gramian to average; use engd for a moving average (MovingAverage must be 0).");
+                "engd-woodbury has no P×P Gramian to average or split into blocks; use engd for a moving average or blocks (MovingAverage must be 0, BlockDiagonal false).");
         }
         return options;
     }

@@ -5,7 +5,8 @@ namespace Pinn.Optimizers;
 
 /// <summary>
 /// The step shared by the Gauss–Newton family on L(θ) = ‖r(θ)‖²: a direction d from a damped Gramian solve
-/// (supplied by the subclass: <see cref="Engd"/> in parameter space, <see cref="EngdWoodbury"/> in residual
+/// (supplied by the subclass: <see cref="Engd"/> in parameter space, <see cref="EngdNystrom"/> matrix-free by
+/// preconditioned CG, <see cref="EngdWoodbury"/> in residual
 /// space), then θ ← θ − η d with η from a <see cref="GridLineSearch"/>.
 /// </summary>
 /// <remarks>
@@ -61,7 +62,7 @@ public abstract class GramianOptimizer : IOptimizer
         ObjectDisposedException.ThrowIf(_disposed, this);
         var residualObjective = LeastSquares.Require(objective, Name);
         ParameterVector.Validate(objective, theta);
-        ValidateState(theta);
+        ValidateState(residualObjective, theta);
         using var scope = torch.NewDisposeScope();
 
         var (residuals, jacobian) = LeastSquares.Evaluate(residualObjective, theta);
@@ -80,7 +81,7 @@ public abstract class GramianOptimizer : IOptimizer
         }
 
         var damping = CurrentDamping;
-        var (direction, solve) = ComputeDirection(residuals, jacobian, halfGradient, damping);
+        var (direction, solve) = ComputeDirection(residualObjective, residuals, jacobian, halfGradient, damping);
         if (!solve.Succeeded || !SymmetricSolve.AllFinite(direction))
         {
             return Fail(loss, 1, gradientNorm, damping, $"the solve with damping {damping:G3} failed ({solve.Exit}: {solve.Message})");
@@ -126,15 +127,17 @@ public abstract class GramianOptimizer : IOptimizer
     }
 
     /// <summary>The direction d (θ − η d is tried) and the report of its solve, for damping λ.</summary>
+    /// <param name="objective">The objective of this step (for structure such as <see cref="IParameterBlocks"/>).</param>
     /// <param name="residuals">r, [M].</param>
     /// <param name="jacobian">J, [M, P].</param>
     /// <param name="halfGradient">g = Jᵀr, [P].</param>
     /// <param name="damping">λ ≥ 0.</param>
     private protected abstract (Tensor Direction, SolveReport Report) ComputeDirection(
-        Tensor residuals, Tensor jacobian, Tensor halfGradient, double damping);
+        IResidualObjective objective, Tensor residuals, Tensor jacobian, Tensor halfGradient, double damping);
 
-    /// <summary>Checks θ against state kept between steps; throws ArgumentException on a mismatch.</summary>
-    private protected virtual void ValidateState(Tensor theta)
+    /// <summary>Checks the objective and θ against the optimizer's requirements and the state kept between
+    /// steps, before anything is evaluated; throws ArgumentException on a mismatch.</summary>
+    private protected virtual void ValidateState(IResidualObjective objective, Tensor theta)
     {
     }
 

@@ -17,6 +17,7 @@ public sealed class OptimizerCatalog
         Lbfgs.Descriptor,
         Engd.Descriptor,
         EngdWoodbury.Descriptor,
+        EngdNystrom.Descriptor,
         Engd.GaussNewtonDescriptor,
         LevenbergMarquardt.Descriptor);
 

@@ -24,6 +24,8 @@ public class TensorLeakTests
     [Theory]
     [InlineData("engd:50:ema=0.3")]
     [InlineData("engd-woodbury:50")]
+    [InlineData("engd-nystrom:50:rank=8")]
+    [InlineData("engd-nystrom:50:rank=8:refresh=3")]
     [InlineData("gauss-newton:50:damping=1e-6")]
     [InlineData("lm:50:geodesic=true")]
     [InlineData("lm:50:scaling=diagonal")]
@@ -33,6 +35,13 @@ public class TensorLeakTests
         // (and does not stop at the float64 limit) for all 50 steps.
         using var fit = Fit();
         AssertNoLeakFromStep10To50(spec, fit, fit.Start.clone(), jolt: true);
+    }
+
+    [Fact]
+    public void Step_BlockDiagonalEngdInsideDisposeScope_LiveTensorCountConstantFromStep10To50()
+    {
+        using var fit = Fit();
+        AssertNoLeakFromStep10To50("engd:50:blocks=true", new BlockedResiduals(fit, 8, 7, 5), fit.Start.clone(), jolt: true);
     }
 
     /// <summary>
@@ -107,7 +116,7 @@ public class TensorLeakTests
         using var start = fit.Start.clone();
         var before = LiveTensors();
 
-        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "engd:5:ema=0.5", "engd-woodbury:5", "gauss-newton:5", "lm:5:geodesic=true" })
+        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "engd:5:ema=0.5", "engd-woodbury:5", "engd-nystrom:5:rank=8", "gauss-newton:5", "lm:5:geodesic=true" })
         {
             var phase = OptimizerSpec.Parse(spec)[0];
             var optimizer = OptimizerCatalog.Default.Create(phase);
