@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md: every figure there comes from a pinn command run by this script, shown
-# next to it. Takes about 10 minutes on 2 cores; run it on an otherwise idle machine (wall-clock).
+# next to it. Takes about 13 minutes on 2 cores; run it on an otherwise idle machine (wall-clock).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build Solver/Solver.csproj -c Release -v q -nologo >/dev/null
@@ -21,12 +21,14 @@ runs=(
   "h_engd|solve heat1d --hidden 64 --optimizer engd:3000"
   "p5_engd|solve poisson5d --hidden 64 --optimizer engd:500"
   "p_wood|solve poisson2d --hidden 40,40 --optimizer engd-woodbury:500"
+  "p_ny|solve poisson2d --hidden 64,64,64 --optimizer engd-nystrom:150"
+  "p_al_big|solve poisson2d --hidden 64,64,64 --optimizer adam:1000,lbfgs:2500"
 )
 {
 cat <<HEAD
 # Benchmarks
 
-Regenerate with \`bash benchmarks/run.sh\` (about 10 minutes on an idle machine). Every figure below
+Regenerate with \`bash benchmarks/run.sh\` (about 13 minutes on an idle machine). Every figure below
 comes from the command next to it, run by that script; \`pinn\` stands for
 \`dotnet Solver/bin/Release/net10.0/pinn.dll\` (Release build, float64, one torch thread).
 
