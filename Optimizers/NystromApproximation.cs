@@ -15,7 +15,7 @@ namespace Pinn.Optimizers;
 /// Ω = qr(Gaussian [P, ℓ]).Q, Y = AΩ, shift ν = √P·ε·‖Y‖_F (the Frobenius norm, an upper bound of the
 /// spectral norm, so the shift is on the safe side), Y_ν = Y + νΩ, C = chol(ΩᵀY_ν) (lower, ΩᵀY_ν = CCᵀ),
 /// B = Y_ν C⁻ᵀ by a triangular solve, thin SVD B = U Σ Vᵀ, Λ̂ = max(0, Σ² − ν).
-/// The Gaussian sketch is drawn as [ℓ, P] from a generator seeded with <c>seed</c> and transposed, so
+/// The Gaussian sketch is drawn column by column, column j from a generator seeded with (<c>seed</c>, j), so
 /// sketches of one seed are nested: the first k columns of the rank-2k sketch are the rank-k sketch, and
 /// since the Nyström approximation A^½ Π A^½ (Π the orthogonal projector onto range(A^½Ω)) only improves
 /// when range(Ω) grows, ‖A − Â‖ (spectral or Frobenius) does not increase with ℓ up to round-off.
@@ -71,8 +71,15 @@ public sealed class NystromApproximation : IDisposable
         var ell = Math.Min(rank, size);
 
         using var scope = torch.NewDisposeScope();
-        using var generator = new Generator((ulong)seed);
-        var gaussian = torch.randn(ell, size, dtype: ScalarType.Float64, generator: generator).t();
+        // One generator per column: libtorch fills large normal tensors in vectorised blocks, so a
+        // [ℓ, P] draw is not a prefix of a [2ℓ, P] draw; per-column seeds make sketches of one seed nested.
+        var columns = new Tensor[ell];
+        for (var j = 0; j < ell; j++)
+        {
+            using var generator = new Generator(unchecked((ulong)seed * 1_000_003UL + (ulong)j));
+            columns[j] = torch.randn(size, dtype: ScalarType.Float64, generator: generator);
+        }
+        var gaussian = torch.stack(columns, 1);
         if (device is not null)
         {
             gaussian = gaussian.to(device);

@@ -33,22 +33,29 @@ public sealed record Problem
         outputs >= 1 ? new Problem { Domain = domain, Outputs = outputs }
             : throw new ArgumentOutOfRangeException(nameof(outputs), "a problem needs at least one output");
 
-    /// <summary>Adds a term on any region.</summary>
-    public Problem Term(string name, IRegion region, Sample sample, Residual residual, double weight = 1.0)
+    /// <summary>Adds a term on any region; <paramref name="data"/> (points only) is subtracted from the residual and computed once per point set.</summary>
+    public Problem Term(string name, IRegion region, Sample sample, Residual residual, double weight = 1.0, Func<Tensor, Tensor>? data = null)
     {
         if (Terms.Any(t => t.Name == name)) throw new ArgumentException($"a term named '{name}' already exists");
         if (region.Dimension != Domain.Dimension)
             throw new ArgumentException($"term '{name}': region dimension {region.Dimension} differs from the domain's {Domain.Dimension}");
-        return this with { Terms = [.. Terms, new ResidualTerm(name, region, sample, residual, weight)] };
+        return this with { Terms = [.. Terms, new ResidualTerm(name, region, sample, residual, weight) { Data = data }] };
     }
 
     /// <summary>The PDE residual in the interior (space × time for evolution problems).</summary>
     public Problem Interior(Sample sample, Residual residual, string name = "pde", double weight = 1.0) =>
         Term(name, Domain.Interior, sample, residual, weight);
 
+    /// <summary>
+    /// The PDE L[u] = f in the interior: the residual is <paramref name="operator"/>(u, x) − f(x), with
+    /// the source f evaluated once per point set.
+    /// </summary>
+    public Problem Interior(Sample sample, Residual @operator, Func<Tensor, Tensor> source, string name = "pde", double weight = 1.0) =>
+        Term(name, Domain.Interior, sample, @operator, weight, source);
+
     /// <summary>u = g on the (spatial) boundary.</summary>
     public Problem Dirichlet(Sample sample, Func<Tensor, Tensor> g, string name = "boundary", double weight = 1.0, int output = 0) =>
-        Term(name, Domain.Boundary, sample, (u, x) => u.Output(output) - g(x), weight);
+        Term(name, Domain.Boundary, sample, (u, x) => u.Output(output), weight, g);
 
     /// <summary>A residual of the caller's choosing on the (spatial) boundary.</summary>
     public Problem Boundary(Sample sample, Residual residual, string name = "boundary", double weight = 1.0) =>
@@ -56,7 +63,7 @@ public sealed record Problem
 
     /// <summary>u(x, t₀) = g(x, t₀) on the initial slice.</summary>
     public Problem Initial(Sample sample, Func<Tensor, Tensor> g, string name = "initial", double weight = 1.0, int output = 0) =>
-        Term(name, Domain.Initial, sample, (u, x) => u.Output(output) - g(x), weight);
+        Term(name, Domain.Initial, sample, (u, x) => u.Output(output), weight, g);
 
     /// <summary>A residual of the caller's choosing on the initial slice (e.g. an initial velocity).</summary>
     public Problem InitialCondition(Sample sample, Residual residual, string name, double weight = 1.0) =>

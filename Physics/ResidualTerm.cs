@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace Pinn.Physics;
 
 /// <summary>
@@ -14,4 +16,13 @@ public sealed record ResidualTerm(string Name, IRegion Region, Sample Sample, Re
 
     /// <summary>Whether residual row n depends only on point n.</summary>
     public bool Pointwise { get; init; } = true;
+
+    /// <summary>
+    /// Data that depends on the points only (a forcing term, boundary values): subtracted from
+    /// <see cref="Residual"/>, and computed once per point set instead of at every evaluation.
+    /// </summary>
+    public Func<Tensor, Tensor>? Data { get; init; }
+
+    /// <summary>The full residual Residual(u, x) − Data(x) (data computed now).</summary>
+    public Tensor Evaluate(Field u, Tensor x) => Data is null ? Residual(u, x) : Residual(u, x) - Data(x);
 }

@@ -13,11 +13,33 @@ public sealed class CollocatedTerm : IDisposable
     /// <summary>What its residual asks of the field.</summary>
     public DerivativeRequest Request { get; }
 
+    /// <summary>The term's data (forcing, boundary values) at its points, or null (owned).</summary>
+    public Tensor? Data { get; private set; }
+
+    /// <summary>The residual Residual(u, x) − Data(x) at the term's points, with the cached data.</summary>
+    public Tensor Evaluate(Field u)
+    {
+        var r = Term.Residual(u, Points);
+        return Data is null ? r : r - Data;
+    }
+
+    private Tensor? ComputeData()
+    {
+        if (Term.Data is null) return null;
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var data = Term.Data(Points);
+        if (data.dtype != ScalarType.Float64)
+            throw new ArgumentException($"term '{Term.Name}': its data must be float64 (got {data.dtype})");
+        return data.detach().MoveToOuterDisposeScope().DetachFromDisposeScope();
+    }
+
     /// <summary>Draws the term's points and records its derivative needs by a dry run of the residual.</summary>
     public CollocatedTerm(ResidualTerm term, Random random, int outputs, int? timeIndex)
     {
         Term = term;
         Points = term.Region.Draw(term.Sample, random).DetachFromDisposeScope();
+        Data = ComputeData();
         Request = Probe(term, Points, outputs, timeIndex);
     }
 
@@ -27,6 +49,8 @@ public sealed class CollocatedTerm : IDisposable
         var fresh = Term.Region.Draw(Term.Sample, random).DetachFromDisposeScope();
         Points.Dispose();
         Points = fresh;
+        Data?.Dispose();
+        Data = ComputeData();
     }
 
     private static DerivativeRequest Probe(ResidualTerm term, Tensor points, int outputs, int? timeIndex)
@@ -37,7 +61,7 @@ public sealed class CollocatedTerm : IDisposable
         Tensor r;
         try
         {
-            r = term.Residual(new Field(source, timeIndex), points);
+            r = term.Evaluate(new Field(source, timeIndex), points);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
@@ -51,5 +75,9 @@ public sealed class CollocatedTerm : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => Points.Dispose();
+    public void Dispose()
+    {
+        Points.Dispose();
+        Data?.Dispose();
+    }
 }

@@ -82,7 +82,7 @@ public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDispo
         IDerivativeSource source = term.Request.TaylorCompatible && !ForceAutograd
             ? new TaylorSource(Network, theta, term.Points, term.Request)
             : new AutogradSource(x => Network.Forward(theta, x), term.Points);
-        var r = term.Term.Residual(new Field(source, Problem.Domain.TimeIndex), term.Points);
+        var r = term.Evaluate(new Field(source, Problem.Domain.TimeIndex));
         return r.reshape(-1);
     }
 

@@ -19,7 +19,7 @@ public static class ResidualJacobian
         var points = term.Points;
         var result = TaylorPass.Run(net, th, points, term.Request, taps);
         var source = new TaylorSource(net, points, term.Request, result);
-        var r = term.Term.Residual(new Field(source, timeIndex), points).reshape(-1);
+        var r = term.Evaluate(new Field(source, timeIndex)).reshape(-1);
         long n = points.shape[0];
         if (r.shape[0] != n)
             throw new InvalidOperationException($"term '{term.Term.Name}' returned {r.shape[0]} residuals for {n} points; mark it not pointwise");

@@ -20,7 +20,7 @@ public class CatalogueTests
         {
             var x = term.Region.Draw(term.Sample, random);
             var field = new Field(new AutogradSource(problem.Solution!, x), problem.Domain.TimeIndex);
-            double max = term.Residual(field, x).abs().max().item<double>();
+            double max = term.Evaluate(field, x).abs().max().item<double>();
             Assert.True(max < 1e-11, $"{name}/{term.Name}: max |residual| = {max:E3}");
         }
     }
@@ -34,7 +34,7 @@ public class CatalogueTests
         var term = problem.Terms[0];
         var x = term.Region.Draw(term.Sample, new Random(0));
         var field = new Field(new AutogradSource(p => problem.Solution!(p) + 0.01 * p[.., 0].square() * p[.., ^1], x), problem.Domain.TimeIndex);
-        Assert.True(term.Residual(field, x).abs().max().item<double>() > 1e-4);
+        Assert.True(term.Evaluate(field, x).abs().max().item<double>() > 1e-4);
     }
 
     [Fact]
