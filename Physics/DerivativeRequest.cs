@@ -11,8 +11,17 @@ public sealed class DerivativeRequest
     private readonly List<double[]> _second = [];
     private readonly HashSet<(int, int)> _mixed = [];
 
-    /// <summary>Whether any first derivative is needed.</summary>
+    /// <summary>Whether any first derivative is needed (by the residual, or inside a second-order channel).</summary>
     public bool NeedsFirst { get; private set; }
+
+    /// <summary>Whether the residual reads the value u itself.</summary>
+    public bool OutputsValue { get; private set; }
+
+    /// <summary>Whether the residual reads first derivatives of u (not only second-order channels).</summary>
+    public bool OutputsFirst { get; private set; }
+
+    /// <summary>Records that the value is read.</summary>
+    public void AddValue() => OutputsValue = true;
 
     /// <summary>The distinct coefficient vectors c of Σₖ cₖ ∂²/∂xₖ² needed.</summary>
     public IReadOnlyList<double[]> SecondOrder => _second;
@@ -24,7 +33,7 @@ public sealed class DerivativeRequest
     public bool TaylorCompatible => _mixed.Count == 0;
 
     /// <summary>Records a first derivative.</summary>
-    public void AddFirst() => NeedsFirst = true;
+    public void AddFirst() => NeedsFirst = OutputsFirst = true;
 
     /// <summary>Records a weighted pure second derivative; returns its channel index.</summary>
     public int AddSecond(double[] coefficients)

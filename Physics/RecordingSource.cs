@@ -17,7 +17,7 @@ public sealed class RecordingSource(long count, int inputs, int outputs) : IDeri
     /// <inheritdoc />
     public int Outputs => outputs;
     /// <inheritdoc />
-    public Tensor Value(int output) => Zeros();
+    public Tensor Value(int output) { Request.AddValue(); return Zeros(); }
     /// <inheritdoc />
     public Tensor First(int dim, int output) { Request.AddFirst(); return Zeros(); }
     /// <inheritdoc />

@@ -31,7 +31,7 @@ public static class ResidualJacobian
             var input = taps[i].Input;                                                            // [C, N, in]
             var weight = delta.permute(1, 2, 0).bmm(input.permute(1, 0, 2));                     // [N, out, in]
             blocks.Add(weight.reshape(n, -1));
-            blocks.Add(delta[0]);
+            blocks.Add(taps[i].HasValue ? delta[0] : zeros(n, delta.shape[2], dtype: ScalarType.Float64));
         }
         return (r.detach(), cat(blocks.ToArray(), 1).detach());
     }

@@ -41,7 +41,7 @@ public static class TaylorPass
         for (int i = 0; i < layers; i++)
         {
             var (w, b) = net.Layer(theta, i);
-            Tensor z;
+            Tensor? z;
             if (i == 0 && taps is null)
             {
                 z = nn.functional.linear(a, w, b);
@@ -50,33 +50,40 @@ public static class TaylorPass
             else
             {
                 // Channel inputs: the value, then ∂ₖ (at the first layer the scaled unit vectors), then S_c.
+                // The output layer computes only the channels the residual reads.
+                bool last = i + 1 == layers;
+                bool withValue = !last || request.OutputsValue || (!first && m == 0);
+                bool withFirst = first && (!last || request.OutputsFirst);
+                bool withSecond = s is not null;
                 int h = (int)a.shape[1];
-                var parts = new List<Tensor> { a.unsqueeze(0) };
-                if (i == 0 && first) parts.Add(diag(net.InverseScaleTensor).unsqueeze(1).expand(d, n, d));
-                else if (g is not null) parts.Add(g.expand(d, n, h));
-                if (s is not null) parts.Add(s);
+                var parts = new List<Tensor>(3);
+                if (withValue) parts.Add(a.unsqueeze(0));
+                if (withFirst) parts.Add(i == 0 ? diag(net.InverseScaleTensor).unsqueeze(1).expand(d, n, d) : g!.expand(d, n, h));
+                if (withSecond) parts.Add(s!);
                 var input = parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 0);               // [C, N, in]
                 var y = input.reshape(-1, h).matmul(w.t()).view(input.shape[0], n, w.shape[0]);  // [C, N, out]
-                taps?.Add(new LayerTap(input, y));
-                z = y[0] + b;
-                if (first) g = y.narrow(0, 1, d);
-                if (s is not null) s = y.narrow(0, 1 + d, m);
+                taps?.Add(new LayerTap(input, y, withValue));
+                int c = 0;
+                z = withValue ? y[c++] + b : null;
+                g = withFirst ? y.narrow(0, c, d) : null;
+                s = withSecond ? y.narrow(0, c + (withFirst ? d : 0), m) : null;
             }
             if (i + 1 == layers)
-                return new TaylorResult(z, g?.expand(d, n, z.shape[1]), s);
+                return new TaylorResult(z, g?.expand(d, n, w.shape[0]), s);
 
             Tensor d1;
             Tensor? curvature = null;
             if (net.Options.Activation == Activation.Tanh)
             {
                 // tanh' = 1 − t², tanh'' = −2 t (1 − t²): the −2 is folded into the coefficients.
-                a = z.tanh();
+                a = z!.tanh();
+                if (g is null && m == 0) continue;   // value only: no derivative factors needed
                 d1 = 1.0 - a.square();
                 if (m > 0) curvature = (a * d1) * Weighted(coefficientsTimesMinusTwo ??= coefficients! * -2.0, g!, d, m);
             }
             else
             {
-                var (act, first1, d2) = net.Options.Activation.WithDerivatives(z, second: m > 0);
+                var (act, first1, d2) = net.Options.Activation.WithDerivatives(z!, second: m > 0);
                 a = act;
                 d1 = first1;
                 if (m > 0) curvature = d2! * Weighted(coefficients!, g!, d, m);
@@ -96,7 +103,7 @@ public static class TaylorPass
 }
 
 /// <summary>Outputs of <see cref="TaylorPass.Run"/>.</summary>
-public sealed record TaylorResult(Tensor Value, Tensor? First, Tensor? Second);
+public sealed record TaylorResult(Tensor? Value, Tensor? First, Tensor? Second);
 
-/// <summary>One layer's channel inputs X [C, N, in] and outputs W X [C, N, out] (bias excluded).</summary>
-public sealed record LayerTap(Tensor Input, Tensor Output);
+/// <summary>One layer's channel inputs X [C, N, in] and outputs W X [C, N, out] (bias excluded); channel 0 is the value (which carries the bias) when <paramref name="HasValue"/>.</summary>
+public sealed record LayerTap(Tensor Input, Tensor Output, bool HasValue = true);

@@ -32,7 +32,7 @@ public sealed class TaylorSource : IDerivativeSource
     public int Outputs { get; }
 
     /// <inheritdoc />
-    public Tensor Value(int output) => _result.Value.select(1, output);
+    public Tensor Value(int output) => (_result.Value ?? throw Unrequested("the value")).select(1, output);
 
     /// <inheritdoc />
     public Tensor First(int dim, int output) =>

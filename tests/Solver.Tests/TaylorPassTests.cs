@@ -27,6 +27,8 @@ public class TaylorPassTests
         var x = Points.ToTensor(new Box(Enumerable.Repeat((-1.0, 2.0), d).ToArray()).FromUnit(Halton.Points(17, d, (uint)seed % 1000)));
         var request = new DerivativeRequest();
         var laplace = Enumerable.Repeat(1.0, d).ToArray();
+        request.AddValue();
+        request.AddFirst();
         request.AddSecond(laplace);
         var taylor = new TaylorSource(net, net.Parameters, x, request);
         var nested = new AutogradSource(p => net.Forward(net.Parameters, p), x);
@@ -45,6 +47,7 @@ public class TaylorPassTests
         var request = new DerivativeRequest();
         double[] uxx = [1, 0, 0], weighted = [0.5, -2, 0.25];
         request.AddSecond(uxx);
+        request.AddValue();
         request.AddSecond(weighted);
         var taylor = new TaylorSource(net, net.Parameters, x, request);
         var nested = new AutogradSource(p => net.Forward(net.Parameters, p), x);
