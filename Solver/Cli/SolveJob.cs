@@ -79,7 +79,11 @@ public sealed record SolveJob(
         using var net = new Mlp(Network, bounds.Lower, bounds.Upper);
         var run = Trainer.For(Problem, net).Using(Phases).With(Training).Reporting(progress).Run();
         ResidualCount = run.ResidualCount;
-        Weights = net.Layers.Select((l, i) => (l, Weights: Physics.Points.ToVector(net.Layer(net.Parameters, i).Weight), Bias: Physics.Points.ToVector(net.Layer(net.Parameters, i).Bias))).ToArray();
+        Weights = net.Layers.Select((l, i) =>
+        {
+            var (weight, bias) = net.Layer(net.Parameters, i);
+            return (l, Physics.Points.ToVector(weight), Physics.Points.ToVector(bias));
+        }).ToArray();
         return run;
     }
 

@@ -79,12 +79,15 @@ public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDispo
     public Tensor TermResidual(Tensor theta, int index)
     {
         var term = _terms[index];
-        IDerivativeSource source = term.Request.TaylorCompatible && !ForceAutograd
+        IDerivativeSource source = UsesTaylor(term)
             ? new TaylorSource(Network, theta, term.Points, term.Request)
             : new AutogradSource(x => Network.Forward(theta, x), term.Points);
         var r = term.Evaluate(new Field(source, Problem.Domain.TimeIndex));
         return r.reshape(-1);
     }
+
+    /// <summary>Whether a term's derivatives come from the Taylor-mode pass (else nested autograd).</summary>
+    private bool UsesTaylor(CollocatedTerm term) => term.Request.TaylorCompatible && !ForceAutograd;
 
     /// <summary>√(wₜ/Nₜ): the factor that makes ‖r̃‖² equal the loss.</summary>
     private static double Scale(CollocatedTerm term, long rows) => Math.Sqrt(term.Term.Weight / rows);
@@ -93,8 +96,7 @@ public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDispo
     public Tensor Residuals(Tensor theta)
     {
         using var scope = NewDisposeScope();
-        bool needsGrad = ForceAutograd || _terms.Any(t => !t.Request.TaylorCompatible);
-        using var mode = needsGrad ? enable_grad() : no_grad();
+        using var mode = _terms.All(UsesTaylor) ? no_grad() : enable_grad();   // nested autograd needs the graph
         var th = theta.detach();
         var parts = Enumerable.Range(0, _terms.Count).Select(i =>
         {
@@ -113,8 +115,7 @@ public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDispo
         var js = new List<Tensor>();
         for (int i = 0; i < _terms.Count; i++)
         {
-            var (r, j) = _terms[i].Request.TaylorCompatible && !ForceAutograd
-                && _terms[i].Term.Pointwise
+            var (r, j) = UsesTaylor(_terms[i]) && _terms[i].Term.Pointwise
                 ? ResidualJacobian.Pointwise(Network, theta, _terms[i], Problem.Domain.TimeIndex)
                 : RowByRowJacobian(theta, i);
             double scale = Scale(_terms[i], r.shape[0]);
@@ -162,8 +163,7 @@ public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDispo
     public double Value(Tensor theta)
     {
         using var scope = NewDisposeScope();
-        bool needsGrad = ForceAutograd || _terms.Any(t => !t.Request.TaylorCompatible);
-        using var mode = needsGrad ? enable_grad() : no_grad();
+        using var mode = _terms.All(UsesTaylor) ? no_grad() : enable_grad();   // nested autograd needs the graph
         var th = theta.detach();
         Loss(th);
         double total = 0;
