@@ -10,7 +10,7 @@ namespace Pinn.Solver.Engine;
 /// <see cref="IObjective"/> over the flat parameter vector. Each term's derivatives come from the
 /// Taylor-mode pass when it can supply them and from nested autograd otherwise.
 /// </summary>
-public sealed class PinnObjective : IResidualObjective, IParameterBlocks, IDisposable
+public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks, IDisposable
 {
     private readonly List<CollocatedTerm> _terms;
     private readonly double[] _termLosses;
