@@ -61,6 +61,16 @@ public sealed class Engd : GramianOptimizer
         return (direction.MoveToOuterDisposeScope(), report);
     }
 
+    private protected override void SaveExtraState(OptimizerState state)
+    {
+        if (_averageGramian is not null) state.Set("average_gramian", _averageGramian);
+    }
+
+    private protected override void LoadExtraState(OptimizerState state)
+    {
+        _averageGramian = state.TensorOrNull("average_gramian")?.DetachFromDisposeScope();
+    }
+
     /// <inheritdoc />
     public override void Reset()
     {

@@ -69,6 +69,21 @@ public sealed class EngdNystrom : GramianOptimizer
         return (direction.MoveToOuterDisposeScope(), report);
     }
 
+    private protected override void SaveExtraState(OptimizerState state)
+    {
+        state.Set("builds", _builds).Set("steps_since_build", _stepsSinceBuild);
+        if (_previousDirection is not null) state.Set("previous_direction", _previousDirection);
+        if (_approximation is not null) _approximation.Save(state, "nystrom");
+    }
+
+    private protected override void LoadExtraState(OptimizerState state)
+    {
+        _builds = state.Integer("builds");
+        _stepsSinceBuild = (int)state.Integer("steps_since_build");
+        _previousDirection = state.TensorOrNull("previous_direction")?.DetachFromDisposeScope();
+        _approximation = NystromApproximation.Load(state, "nystrom");
+    }
+
     /// <inheritdoc />
     public override void Reset()
     {

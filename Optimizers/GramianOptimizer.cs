@@ -27,7 +27,7 @@ namespace Pinn.Optimizers;
 /// starts over from the current θ, keeping the damping.
 /// </para>
 /// </remarks>
-public abstract class GramianOptimizer : IOptimizer
+public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabilizable
 {
     private const double FirstRaisedDamping = 1e-10;
     private const double LossResolution = 16 * ParameterVector.MachineEpsilon;
@@ -124,6 +124,49 @@ public abstract class GramianOptimizer : IOptimizer
         Reset();
         _disposed = true;
         GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc />
+    public OptimizerState SaveState()
+    {
+        var state = new OptimizerState(Name)
+            .Set("damping", CurrentDamping)
+            .Set("iterations", Iterations)
+            .Set("line_search_exponent", _lineSearch.LastExponent);
+        SaveExtraState(state);
+        return state;
+    }
+
+    /// <inheritdoc />
+    public void LoadState(OptimizerState state)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(state);
+        state.ExpectOptimizer(Name);
+        Reset();
+        CurrentDamping = state.Number("damping");
+        Iterations = state.Integer("iterations");
+        _lineSearch.LastExponent = (int)state.Integer("line_search_exponent");
+        LoadExtraState(state);
+    }
+
+    /// <inheritdoc />
+    public string Stabilize()
+    {
+        var before = CurrentDamping;
+        CurrentDamping = before > 0 ? 10 * before : FirstRaisedDamping;
+        _lineSearch.Reset();
+        return $"damping {before:G3} → {CurrentDamping:G3}";
+    }
+
+    /// <summary>Adds the state a subclass keeps between steps (e.g. a moving-average Gramian).</summary>
+    private protected virtual void SaveExtraState(OptimizerState state)
+    {
+    }
+
+    /// <summary>Restores what <see cref="SaveExtraState"/> wrote (called after <see cref="Reset"/>).</summary>
+    private protected virtual void LoadExtraState(OptimizerState state)
+    {
     }
 
     /// <summary>The direction d (θ − η d is tried) and the report of its solve, for damping λ.</summary>

@@ -28,7 +28,7 @@ namespace Pinn.Optimizers;
 /// stop, further calls return the same result without changing θ.
 /// </para>
 /// </remarks>
-public sealed class Lbfgs : IOptimizer
+public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
 {
     private readonly LbfgsHistory _history;
     private readonly StrongWolfeLineSearch _lineSearch;
@@ -142,7 +142,64 @@ public sealed class Lbfgs : IOptimizer
         _disposed = true;
     }
 
-    private bool IsCurrent(IObjective objective, Tensor theta) =>
+    /// <inheritdoc />
+    public OptimizerState SaveState()
+    {
+        var state = new OptimizerState(Name)
+            .Set("iterations", Iterations)
+            .Set("has_point", _point is null ? 0 : 1);
+        if (_point is null) return state;
+        state.Set("point", _point).Set("gradient", _gradient!).Set("loss", _loss).Set("gradient_norm", _gradientNorm)
+             .Set("lowest_gradient_max_norm", _lowestGradientMaxNorm).Set("stalled", _stalled)
+             .Set("stop", (int)_stop).Set("revision", _revision);
+        _history.Save(state, "history");
+        return state;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The next <see cref="Step"/> adopts its objective as the saved one when θ equals the saved point
+    /// and the objective's revision matches, so the history carries over.</remarks>
+    public void LoadState(OptimizerState state)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(state);
+        state.ExpectOptimizer(Name);
+        Reset();
+        Iterations = state.Integer("iterations");
+        if (!state.Flag("has_point")) return;
+        _point = state.Tensor("point").DetachFromDisposeScope();
+        _gradient = state.Tensor("gradient").DetachFromDisposeScope();
+        _loss = state.Number("loss");
+        _gradientNorm = state.Number("gradient_norm");
+        _lowestGradientMaxNorm = state.Number("lowest_gradient_max_norm");
+        _stalled = (int)state.Integer("stalled");
+        _stop = (StopReason)state.Integer("stop");
+        _stopMessage = _stop == StopReason.None ? null : $"stopped before the checkpoint ({_stop})";
+        _revision = state.Integer("revision");
+        _history.Load(state, "history", _point.device);
+        _adoptObjective = true;
+    }
+
+    /// <inheritdoc />
+    public string Stabilize()
+    {
+        Reset();
+        return "L-BFGS history cleared; restarting along −g";
+    }
+
+    private bool _adoptObjective;
+
+    private bool IsCurrent(IObjective objective, Tensor theta)
+    {
+        if (_adoptObjective && _point is not null && objective.Revision == _revision)
+        {
+            _objective = objective;   // restored from a checkpoint: the objective is a new object for the same function
+        }
+        _adoptObjective = false;
+        return IsCurrentPoint(objective, theta);
+    }
+
+    private bool IsCurrentPoint(IObjective objective, Tensor theta) =>
         _point is not null
         && ReferenceEquals(objective, _objective)
         && objective.Revision == _revision

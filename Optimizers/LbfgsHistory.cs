@@ -70,4 +70,33 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
     }
 
     public void Dispose() => Clear();
+
+    /// <summary>Writes the pairs (stacked S and Y, [k, P]), their ρ and γ under <paramref name="prefix"/>.</summary>
+    public void Save(OptimizerState state, string prefix)
+    {
+        state.Set($"{prefix}.count", _pairs.Count).Set($"{prefix}.gamma", _gamma);
+        if (_pairs.Count == 0) return;
+        using var scope = torch.NewDisposeScope();
+        state.Set($"{prefix}.s", torch.stack(_pairs.Select(p => p.S).ToArray()))
+             .Set($"{prefix}.y", torch.stack(_pairs.Select(p => p.Y).ToArray()))
+             .Set($"{prefix}.rho", torch.tensor(_pairs.Select(p => p.Rho).ToArray(), dtype: ScalarType.Float64));
+    }
+
+    /// <summary>Replaces the pairs with those saved by <see cref="Save"/>, on <paramref name="device"/>.</summary>
+    public void Load(OptimizerState state, string prefix, Device device)
+    {
+        Clear();
+        var count = state.Integer($"{prefix}.count");
+        if (count > capacity) throw new InvalidDataException($"the saved L-BFGS history holds {count} pairs but this optimizer keeps {capacity}; resume with the same options.");
+        _gamma = state.Number($"{prefix}.gamma");
+        if (count == 0) return;
+        using var scope = torch.NewDisposeScope();
+        var s = state.Tensor($"{prefix}.s", device);
+        var y = state.Tensor($"{prefix}.y", device);
+        var rho = state.Tensor($"{prefix}.rho").data<double>().ToArray();
+        if (s.shape[0] != count || y.shape[0] != count || rho.Length != count)
+            throw new InvalidDataException($"the saved L-BFGS history is inconsistent ({count} pairs expected).");
+        for (var i = 0; i < count; i++)
+            _pairs.Add((s[i].clone().DetachFromDisposeScope(), y[i].clone().DetachFromDisposeScope(), rho[i]));
+    }
 }

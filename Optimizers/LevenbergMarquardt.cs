@@ -31,7 +31,7 @@ namespace Pinn.Optimizers;
 /// <see cref="StopReason.NonFinite"/> when r or Jᵀr at θ is not finite. Stops are not latched.
 /// </para>
 /// </remarks>
-public sealed class LevenbergMarquardt : IOptimizer
+public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabilizable
 {
     private const double MinimumDamping = 1e-300;
     private readonly LinearizationCache _linearization = new();
@@ -61,6 +61,37 @@ public sealed class LevenbergMarquardt : IOptimizer
 
     /// <summary>Accepted steps since construction or <see cref="Reset"/>.</summary>
     public long Iterations { get; private set; }
+
+    /// <inheritdoc />
+    /// <remarks>The linearisation at θ is not saved: the first step after a restore recomputes it (the same values).</remarks>
+    public OptimizerState SaveState()
+    {
+        var state = new OptimizerState(Name).Set("iterations", Iterations).Set("growth", _growth);
+        if (_damping is double damping) state.Set("damping", damping);
+        if (_gradientScale is double scale) state.Set("gradient_scale", scale);
+        return state;
+    }
+
+    /// <inheritdoc />
+    public void LoadState(OptimizerState state)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(state);
+        state.ExpectOptimizer(Name);
+        Reset();
+        Iterations = state.Integer("iterations");
+        _growth = state.Number("growth");
+        _damping = state.Has("damping") ? state.Number("damping") : null;
+        _gradientScale = state.Has("gradient_scale") ? state.Number("gradient_scale") : null;
+    }
+
+    /// <inheritdoc />
+    public string Stabilize()
+    {
+        var before = _damping;
+        _damping = before is double mu ? 10 * mu : null;
+        return before is double old ? $"damping μ {old:G3} → {_damping:G3}" : "damping re-initialised";
+    }
 
     /// <inheritdoc />
     public StepResult Step(IObjective objective, Tensor theta)

@@ -50,6 +50,30 @@ public sealed class NystromApproximation : IDisposable
     /// <summary>λ̂_ℓ, the smallest kept eigenvalue (0 when the rank is 0).</summary>
     public double SmallestEigenvalue => Rank == 0 ? 0 : Eigenvalues[Rank - 1].item<double>();
 
+    /// <summary>Writes U, Λ̂ and ν under <paramref name="prefix"/> (for checkpoints).</summary>
+    public void Save(OptimizerState state, string prefix)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(state);
+        state.Set($"{prefix}.basis", Basis).Set($"{prefix}.eigenvalues", Eigenvalues).Set($"{prefix}.shift", Shift);
+    }
+
+    /// <summary>The approximation saved by <see cref="Save"/>, or null when none was saved.</summary>
+    public static NystromApproximation? Load(OptimizerState state, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (!state.Has($"{prefix}.basis")) return null;
+        var basis = state.Tensor($"{prefix}.basis");
+        var eigenvalues = state.Tensor($"{prefix}.eigenvalues");
+        if (basis.dim() != 2 || eigenvalues.dim() != 1 || basis.shape[1] != eigenvalues.shape[0])
+        {
+            basis.Dispose();
+            eigenvalues.Dispose();
+            throw new InvalidDataException("the saved Nyström approximation is inconsistent (basis [P, ℓ] and ℓ eigenvalues expected).");
+        }
+        return new NystromApproximation(basis.DetachFromDisposeScope(), eigenvalues.DetachFromDisposeScope(), state.Number($"{prefix}.shift"));
+    }
+
     /// <summary>Builds the rank-<paramref name="rank"/> approximation of the PSD operator <paramref name="matrix"/>.</summary>
     /// <param name="matrix">A, square [P, P], symmetric positive semi-definite.</param>
     /// <param name="rank">ℓ ≥ 1 (capped at P).</param>
