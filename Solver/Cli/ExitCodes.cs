@@ -9,4 +9,6 @@ public static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad input: unknown names, malformed specs, bad sizes, unwritable files.</summary>
     public const int Usage = 2;
+    /// <summary>Interrupted by Ctrl-C (SIGINT) after writing a checkpoint (128 + 2, the shell convention).</summary>
+    public const int Interrupted = 130;
 }

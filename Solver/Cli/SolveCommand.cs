@@ -17,10 +17,31 @@ public sealed class SolveCommand : Command<SolveSettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, SolveSettings s, CancellationToken cancellationToken)
     {
-        var job = SolveJob.FromSettings(s, Environment.GetCommandLineArgs());
+        var job = SolveJob.FromSettings(s, context.Arguments);
         var progress = s.Quiet ? null : ConsoleProgress.ForStderr(job.Training.EvaluateEvery > 0 ? job.Training.EvaluateEvery : 100);
-        var run = job.Run((IProgressSink?)progress ?? SilentProgress.Instance);
-        progress?.CloseLine();
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;   // finish the step, write a checkpoint, then exit
+            interrupt.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        TrainingRun run;
+        try
+        {
+            run = job.Run((IProgressSink?)progress ?? SilentProgress.Instance, interrupt.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+            progress?.CloseLine();
+        }
+        if (run.Outcome != TrainingOutcome.Completed)
+        {
+            var what = run.Outcome == TrainingOutcome.Interrupted ? "interrupted" : "stopped: the loss or the parameters stayed non-finite after rolling back";
+            Console.Error.WriteLine($"pinn: {what} at step {run.Steps}; checkpoint written to {job.LastCheckpoint}; continue with: pinn resume {job.LastCheckpoint}");
+            return run.Outcome == TrainingOutcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
+        }
         if (s.Out is not null) ResultsWriter.Write(s.Out, run, job);
         if (s.Json) Console.WriteLine(Summary(run, job).ToJsonString());
         else Console.WriteLine(run.Report());

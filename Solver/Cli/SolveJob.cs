@@ -20,6 +20,18 @@ public sealed record SolveJob(
     string? OutPath,
     IReadOnlyList<string> CommandLine)
 {
+    /// <summary>The <c>solve</c> arguments (problem first, without <c>--resume-from</c>): stored in checkpoints and replayed on resume.</summary>
+    public IReadOnlyList<string> SolveArguments { get; init; } = [];
+
+    /// <summary>Steps between periodic checkpoints (0: only on Ctrl-C or divergence).</summary>
+    public int CheckpointEvery { get; init; }
+
+    /// <summary>Where checkpoints go.</summary>
+    public string CheckpointPath { get; init; } = "checkpoint.h5";
+
+    /// <summary>The checkpoint to continue from, if resuming.</summary>
+    public TrainingSnapshot? Resume { get; init; }
+
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
 
@@ -46,6 +58,11 @@ public sealed record SolveJob(
                     throw new UsageException($"--out must name an .h5 file (got '{s.Out}')");
                 ResultsFile.EnsureWritable(s.Out);
             }
+            int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery);
+            var checkpointPath = s.Checkpoint ?? DefaultCheckpointPath(s.Out, entry.Name);
+            if (!checkpointPath.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) && !checkpointPath.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
+                throw new UsageException($"--checkpoint must name an .h5 file (got '{checkpointPath}')");
+            if (checkpointEvery > 0 || s.Checkpoint is not null) ResultsFile.EnsureWritable(checkpointPath);
             var problem = entry.Create(size);
             foreach (var w in s.Weights)
             {
@@ -57,7 +74,13 @@ public sealed record SolveJob(
             }
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
-            return new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery), seed, device, threads, s.Out, commandLine);
+            var job = new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery), seed, device, threads, s.Out, commandLine)
+            {
+                SolveArguments = SolveArgumentsOf(commandLine),
+                CheckpointEvery = checkpointEvery,
+                CheckpointPath = checkpointPath,
+            };
+            return s.ResumeFrom is null ? job : job with { Resume = Checkpoints.Load(s.ResumeFrom, job) };
         }
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
@@ -65,8 +88,21 @@ public sealed record SolveJob(
         }
     }
 
-    /// <summary>Prepares the device and threads, builds the network and trains.</summary>
-    public TrainingRun Run(IProgressSink progress)
+    private static string DefaultCheckpointPath(string? outPath, string problem) =>
+        outPath is null ? $"{problem}.checkpoint.h5" : Path.ChangeExtension(outPath, null) + ".checkpoint.h5";
+
+    /// <summary>The arguments after the command name, without a <c>--resume-from FILE</c> pair.</summary>
+    private static string[] SolveArgumentsOf(IReadOnlyList<string> commandLine)
+    {
+        var args = commandLine.ToList();
+        if (args.Count > 0 && args[0].Equals("solve", StringComparison.OrdinalIgnoreCase)) args.RemoveAt(0);
+        int i = args.FindIndex(a => a == "--resume-from");
+        if (i >= 0) args.RemoveRange(i, Math.Min(2, args.Count - i));
+        return args.Where(a => !a.StartsWith("--resume-from=", StringComparison.Ordinal)).ToArray();
+    }
+
+    /// <summary>Prepares the device and threads, builds the network and trains; cancelling stops with a checkpoint.</summary>
+    public TrainingRun Run(IProgressSink progress, CancellationToken cancel = default)
     {
         set_num_threads(Threads);
         if (Device == "cuda")
@@ -77,14 +113,30 @@ public sealed record SolveJob(
         }
         var bounds = Problem.Domain.Bounds;
         using var net = new Mlp(Network, bounds.Lower, bounds.Upper);
-        var run = Trainer.For(Problem, net).Using(Phases).With(Training).Reporting(progress).Run();
+        var trainer = Trainer.For(Problem, net).Using(Phases).With(Training).Reporting(progress)
+            .Checkpointing(CheckpointEvery, snapshot =>
+            {
+                Checkpoints.Write(CheckpointPath, snapshot, this, net);
+                LastCheckpoint = CheckpointPath;
+            });
+        if (Resume is not null) trainer.ResumingFrom(Resume);
+        var run = trainer.Run(cancel);
         ResidualCount = run.ResidualCount;
+        CaptureWeights(net);
+        return run;
+    }
+
+    /// <summary>The path of the last checkpoint written by <see cref="Run"/>, if any.</summary>
+    public string? LastCheckpoint { get; private set; }
+
+    /// <summary>Copies the network's current weights into <see cref="Weights"/>.</summary>
+    internal void CaptureWeights(Mlp net)
+    {
         Weights = net.Layers.Select((l, i) =>
         {
             var (weight, bias) = net.Layer(net.Parameters, i);
             return (l, Physics.Points.ToVector(weight), Physics.Points.ToVector(bias));
         }).ToArray();
-        return run;
     }
 
     /// <summary>The trained weights per layer (filled by <see cref="Run"/>).</summary>

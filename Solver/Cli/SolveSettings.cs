@@ -76,6 +76,20 @@ public sealed class SolveSettings : CommandSettings
     [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]
     public string? Out { get; init; }
 
+    /// <summary>Checkpoint interval.</summary>
+    [CommandOption("--checkpoint-every <N>")]
+    [Description("Write a checkpoint every N steps (default 0: only on Ctrl-C or divergence); continue with 'pinn resume FILE'.")]
+    public string CheckpointEvery { get; init; } = "0";
+
+    /// <summary>Checkpoint file.</summary>
+    [CommandOption("--checkpoint <FILE.h5>")]
+    [Description("Checkpoint file (default: the --out name with .checkpoint.h5, else PROBLEM.checkpoint.h5).")]
+    public string? Checkpoint { get; init; }
+
+    /// <summary>Set by <c>pinn resume</c>: the checkpoint to continue from.</summary>
+    [CommandOption("--resume-from <FILE.h5>", IsHidden = true)]
+    public string? ResumeFrom { get; init; }
+
     /// <summary>JSON summary.</summary>
     [CommandOption("--json")]
     [Description("Print a one-line JSON summary as the last line of stdout.")]

@@ -14,7 +14,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
 {
     private readonly List<CollocatedTerm> _terms;
     private readonly double[] _termLosses;
-    private readonly Random _random;
+    private readonly int _seed;
 
     /// <summary>The problem.</summary>
     public Problem Problem { get; }
@@ -35,8 +35,9 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             throw new ArgumentException($"the network has {network.Options.Outputs} outputs but the problem has {problem.Outputs}");
         Problem = problem;
         Network = network;
-        _random = new Random(seed);
-        _terms = problem.Terms.Select(t => new CollocatedTerm(t, _random, problem.Outputs, problem.Domain.TimeIndex)).ToList();
+        _seed = seed;
+        var random = new Random(seed);
+        _terms = problem.Terms.Select(t => new CollocatedTerm(t, random, problem.Outputs, problem.Domain.TimeIndex)).ToList();
         _termLosses = new double[_terms.Count];
     }
 
@@ -68,11 +69,26 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     /// <summary>Changes whenever the function changes (each resampling), so optimizers that cache values know.</summary>
     public long Revision { get; private set; }
 
-    /// <summary>Redraws every term's points (for resampling schedules).</summary>
-    public void Resample()
+    /// <summary>Redraws every term's points (for resampling schedules). Draw k uses a generator seeded by
+    /// (seed, k), so the points after k redraws do not depend on how the run got there (checkpoints).</summary>
+    public void Resample() => ResampleTo(Revision + 1);
+
+    /// <summary>Sets the points to those of redraw <paramref name="revision"/> (0: the initial points are kept).</summary>
+    public void ResampleTo(long revision)
     {
-        foreach (var t in _terms) t.Resample(_random);
-        Revision++;
+        ArgumentOutOfRangeException.ThrowIfNegative(revision);
+        if (revision == Revision) return;
+        if (revision > 0)
+        {
+            var random = new Random(unchecked(_seed * 1_000_003 + (int)revision));
+            foreach (var t in _terms) t.Resample(random);
+        }
+        else
+        {
+            var random = new Random(_seed);
+            foreach (var t in _terms) t.Resample(random);
+        }
+        Revision = revision;
     }
 
     /// <summary>The residual of term <paramref name="index"/> at θ, flattened to [Nₜ].</summary>

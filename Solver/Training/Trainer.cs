@@ -10,7 +10,8 @@ namespace Pinn.Solver.Training;
 /// <summary>
 /// Trains a network on a problem through a sequence of optimizer phases (e.g. Adam then L-BFGS).
 /// The trainer orchestrates: one dispose scope per step, the history, periodic evaluation against the
-/// exact solution and progress; the optimizers and the objective do the mathematics.
+/// exact solution, progress, checkpoints, cancellation and recovery from non-finite steps; the
+/// optimizers and the objective do the mathematics.
 /// </summary>
 public sealed class Trainer
 {
@@ -20,6 +21,9 @@ public sealed class Trainer
     private IReadOnlyList<OptimizerPhase> _phases = OptimizerSpec.Parse("adam:1000,lbfgs:1000");
     private TrainingOptions _options = new();
     private IProgressSink _progress = SilentProgress.Instance;
+    private TrainingSnapshot? _resume;
+    private int _checkpointEvery;
+    private Action<TrainingSnapshot>? _checkpoint;
 
     private Trainer(Problem problem, Mlp network)
     {
@@ -43,64 +47,162 @@ public sealed class Trainer
     /// <summary>Where progress goes.</summary>
     public Trainer Reporting(IProgressSink progress) { _progress = progress; return this; }
 
-    /// <summary>Trains; the network's parameters hold the result afterwards.</summary>
-    public TrainingRun Run()
+    /// <summary>
+    /// Hands a snapshot to <paramref name="write"/> every <paramref name="every"/> steps (0: never
+    /// periodically) and always when the run is interrupted or diverges.
+    /// </summary>
+    public Trainer Checkpointing(int every, Action<TrainingSnapshot> write)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(every);
+        _checkpointEvery = every;
+        _checkpoint = write ?? throw new ArgumentNullException(nameof(write));
+        return this;
+    }
+
+    /// <summary>Continues from <paramref name="snapshot"/> (same problem, network shape, phases and options).</summary>
+    public Trainer ResumingFrom(TrainingSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (snapshot.Theta.Length != _network.ParameterCount)
+            throw new ArgumentException($"the checkpoint holds {snapshot.Theta.Length} parameters but the network has {_network.ParameterCount}");
+        _resume = snapshot;
+        return this;
+    }
+
+    /// <summary>Trains; the network's parameters hold the result afterwards. Cancelling <paramref name="cancel"/>
+    /// stops after the current step with a checkpoint.</summary>
+    public TrainingRun Run(CancellationToken cancel = default)
     {
         foreach (var p in _phases) OptimizerCatalog.Default.Create(p).Dispose();   // validate every phase before starting
+        if (_resume is not null && _resume.Phase > _phases.Count)
+            throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
         using var runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
         using var objective = new PinnObjective(_problem, _network, _options.Seed);
+        var theta = _network.Parameters;
+        if (_resume is not null)
+        {
+            objective.ResampleTo(_resume.Revision);
+            using var saved = tensor(_resume.Theta, dtype: ScalarType.Float64);
+            using (no_grad()) theta.copy_(saved);
+        }
         using var evalPoints = _problem.Domain.EvaluationPoints(_options.EvaluationPoints).DetachFromDisposeScope();
         using var exact = _problem.ExactAt(evalPoints)?.DetachFromDisposeScope();
-        var theta = _network.Parameters;
-        long total = _phases.Sum(p => (long)p.Steps), step = 0;
-        var history = new List<HistoryRow>();
-        var reports = new List<PhaseReport>();
+        long total = _phases.Sum(p => (long)p.Steps), step = _resume?.Step ?? 0;
+        var history = new List<HistoryRow>(_resume?.History ?? []);
+        var reports = PhasesBefore(_resume?.Phase ?? 0, history);
         var clock = Stopwatch.StartNew();
-        double loss = double.NaN;
+        double offset = _resume?.Seconds ?? 0;
+        double Now() => offset + clock.Elapsed.TotalSeconds;
         long lastEvent = -EventInterval;
+        var outcome = TrainingOutcome.Completed;
+        using var guard = new DivergenceGuard(theta, step);
 
-        for (int i = 0; i < _phases.Count; i++)
+        for (int i = _resume?.Phase ?? 0; i < _phases.Count && outcome == TrainingOutcome.Completed; i++)
         {
             var phase = _phases[i];
-            using var optimizer = OptimizerCatalog.Default.Create(phase);
-            _progress.PhaseStarted(i, phase.Name, phase.Steps);
-            double phaseStart = clock.Elapsed.TotalSeconds;
-            StepResult result = new(double.NaN, 0);
-            int done = 0;
-            while (done < phase.Steps)
+            var optimizer = OptimizerCatalog.Default.Create(phase);
+            try
             {
-                using var scope = NewDisposeScope();
-                if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
-                result = optimizer.Step(objective, theta);
-                done++;
-                step++;
-                loss = result.Loss;
-                bool last = done == phase.Steps || result.Stop != StopReason.None;
-                double rel = double.NaN;
-                if (exact is not null && ((_options.EvaluateEvery > 0 && step % _options.EvaluateEvery == 0) || last))
-                    rel = Evaluation.RelativeL2(objective.Predict(theta, evalPoints), exact);
-                var row = new HistoryRow(step, i, clock.Elapsed.TotalSeconds, result.Loss, objective.LastTermLosses.ToArray(), rel);
-                history.Add(row);
-                _progress.Step(row, total);
-                if (result.Stop == StopReason.None && result.Message is not null && step - lastEvent >= EventInterval)
+                int done = 0;
+                if (_resume is not null && i == _resume.Phase)
                 {
-                    // Rejected steps, raised damping and the like: logged, at most once every EventInterval steps.
-                    _progress.Event($"{phase.Name} step {step}: {result.Message}");
-                    lastEvent = step;
+                    done = _resume.DoneInPhase;
+                    if (_resume.OptimizerState is { } state) Checkpointable(optimizer).LoadState(state);
                 }
-                if (result.Stop != StopReason.None)
+                _progress.PhaseStarted(i, phase.Name, phase.Steps);
+                double phaseStart = Now();
+                StepResult result = new(double.NaN, 0);
+                while (done < phase.Steps)
                 {
-                    _progress.Event($"{phase.Name} stopped after {done} steps: {result.Message ?? result.Stop.ToString()}");
-                    break;
+                    if (cancel.IsCancellationRequested)
+                    {
+                        outcome = TrainingOutcome.Interrupted;
+                        _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, optimizer, history, "interrupted"));
+                        break;
+                    }
+                    using var scope = NewDisposeScope();
+                    if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
+                    guard.BeforeStep();
+                    result = optimizer.Step(objective, theta);
+                    done++;
+                    step++;
+                    if (guard.Failed(result))
+                    {
+                        var what = guard.RollBack();
+                        if (guard.ConsecutiveFailures >= DivergenceGuard.MaxConsecutiveFailures)
+                        {
+                            _progress.Event($"{phase.Name} step {step}: {what}; {guard.ConsecutiveFailures} failures in a row, stopping");
+                            history.Add(new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), double.NaN));
+                            outcome = TrainingOutcome.Diverged;
+                            _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, optimizer, history, "diverged"));
+                            break;
+                        }
+                        string remedy;
+                        if (optimizer is IStabilizable stabilizable) remedy = stabilizable.Stabilize();
+                        else
+                        {
+                            optimizer.Dispose();
+                            optimizer = OptimizerCatalog.Default.Create(phase);
+                            remedy = "optimizer state reset";
+                        }
+                        _progress.Event($"{phase.Name} step {step}: {what}; {remedy}");
+                        history.Add(new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), double.NaN));
+                        continue;
+                    }
+                    guard.Succeeded(step - 1);
+                    bool last = done == phase.Steps || result.Stop != StopReason.None;
+                    double rel = double.NaN;
+                    if (exact is not null && ((_options.EvaluateEvery > 0 && step % _options.EvaluateEvery == 0) || last))
+                        rel = Evaluation.RelativeL2(objective.Predict(theta, evalPoints), exact);
+                    var row = new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), rel);
+                    history.Add(row);
+                    _progress.Step(row, total);
+                    if (result.Stop == StopReason.None && result.Message is not null && step - lastEvent >= EventInterval)
+                    {
+                        // Rejected steps, raised damping and the like: logged, at most once every EventInterval steps.
+                        _progress.Event($"{phase.Name} step {step}: {result.Message}");
+                        lastEvent = step;
+                    }
+                    if (result.Stop != StopReason.None)
+                        _progress.Event($"{phase.Name} stopped after {done} steps: {result.Message ?? result.Stop.ToString()}");
+                    if (_checkpointEvery > 0 && step % _checkpointEvery == 0)
+                        _checkpoint?.Invoke(last
+                            ? Snapshot(i + 1, 0, step, Now(), objective, null, history, "periodic")
+                            : Snapshot(i, done, step, Now(), objective, optimizer, history, "periodic"));
+                    if (result.Stop != StopReason.None) break;
                 }
+                reports.Add(new PhaseReport(phase.Name, phase.Steps, done, Now() - phaseStart, result.Loss, result.Stop, result.Message));
             }
-            reports.Add(new PhaseReport(phase.Name, phase.Steps, done, clock.Elapsed.TotalSeconds - phaseStart, result.Loss, result.Stop, result.Message));
+            finally
+            {
+                optimizer.Dispose();
+            }
         }
 
-        double seconds = clock.Elapsed.TotalSeconds;
+        double seconds = Now();
         double finalLoss = objective.Value(theta);
         var evaluation = Evaluation.Compute(_problem, x => objective.Predict(theta, x), _options.EvaluationPoints);
         return new TrainingRun(_problem.Name, OptimizerSpec.Format(_phases), _network.ParameterCount, objective.ResidualCount,
-            step, seconds, finalLoss, objective.TermNames, history, reports, evaluation);
+            step, seconds, finalLoss, objective.TermNames, history, reports, evaluation) { Outcome = outcome };
+    }
+
+    /// <summary>Reports for the phases a resumed run finished before its checkpoint, rebuilt from the history.</summary>
+    private List<PhaseReport> PhasesBefore(int phase, IReadOnlyList<HistoryRow> history) =>
+        Enumerable.Range(0, phase).Select(j =>
+        {
+            var rows = history.Where(h => h.Phase == j).ToList();
+            return new PhaseReport(_phases[j].Name, _phases[j].Steps, rows.Count, 0, rows.Count > 0 ? rows[^1].Loss : double.NaN, StopReason.None, "finished before the checkpoint");
+        }).ToList();
+
+    private static ICheckpointable Checkpointable(IOptimizer optimizer) =>
+        optimizer as ICheckpointable ?? throw new InvalidOperationException($"optimizer '{optimizer.Name}' cannot save or restore its state");
+
+    private TrainingSnapshot Snapshot(int phase, int done, long step, double seconds, PinnObjective objective, IOptimizer? optimizer,
+        List<HistoryRow> history, string reason)
+    {
+        using var scope = NewDisposeScope();
+        var theta = _network.Parameters.detach().cpu().data<double>().ToArray();
+        var state = optimizer is null ? null : Checkpointable(optimizer).SaveState();
+        return new TrainingSnapshot(phase, done, step, seconds, objective.Revision, theta, state, history.ToArray(), reason);
     }
 }

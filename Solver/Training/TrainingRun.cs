@@ -16,6 +16,9 @@ public sealed record TrainingRun(
     IReadOnlyList<PhaseReport> Phases,
     Evaluation Evaluation)
 {
+    /// <summary>How the run ended.</summary>
+    public TrainingOutcome Outcome { get; init; } = TrainingOutcome.Completed;
+
     /// <summary>Relative L2 error at the end (NaN without an exact solution).</summary>
     public double RelativeL2 => Evaluation.Errors?.RelativeL2 ?? double.NaN;
     /// <summary>Max abs error at the end (NaN without an exact solution).</summary>

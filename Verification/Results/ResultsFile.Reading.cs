@@ -85,7 +85,10 @@ public static partial class ResultsFile
                 ReadEvaluation(Group(root, "evaluation")),
                 ReadHistory(Group(root, "history")),
                 ReadNetwork(Group(root, "network")),
-                ReadProvenance(Group(root, "provenance")));
+                ReadProvenance(Group(root, "provenance")))
+            {
+                Checkpoint = root.LinkExists("checkpoint") ? ReadCheckpoint(Group(root, "checkpoint")) : null,
+            };
             try
             {
                 record.Validate();
@@ -169,6 +172,45 @@ public static partial class ResultsFile
                 widths.Read<long[]>(),
                 RequireString(group, "activation", "/network"),
                 parameters);
+        }
+
+        private CheckpointRecord ReadCheckpoint(IH5Group group)
+        {
+            long Integer(string name) => ReadScalar(RequireAttribute(group, name, "/checkpoint"), $"/checkpoint@{name}") as long?
+                ?? throw new FormatProblem($"has an attribute /checkpoint@{name} that is not an integer");
+            var seconds = ReadScalar(RequireAttribute(group, "seconds", "/checkpoint"), "/checkpoint@seconds") as double?
+                ?? throw new FormatProblem("has an attribute /checkpoint@seconds that is not a float64");
+            var stateGroup = Group(group, "optimizer_state", "/checkpoint/optimizer_state");
+            var state = new List<NamedArray>();
+            foreach (var link in stateGroup.Children())
+            {
+                var path = $"/checkpoint/optimizer_state/{link.Name}";
+                var dataset = link as IH5Dataset ?? throw new FormatProblem($"has {path}, but it is not a dataset");
+                var values = ReadVector(dataset, path);
+                long[] shape = [];
+                if (dataset.AttributeExists("shape"))
+                {
+                    var attribute = dataset.Attribute("shape");
+                    if (attribute.Type.Class != H5DataTypeClass.FixedPoint || attribute.Type.Size != 8 || attribute.Space.Rank != 1
+                        || attribute.Space.Dimensions[0] > 32)
+                    {
+                        throw new FormatProblem($"has {path}@shape that is not a short int64 array");
+                    }
+                    shape = attribute.Read<long[]>();
+                }
+                state.Add(new NamedArray(link.Name, shape, values));
+            }
+            return new CheckpointRecord(
+                ReadStrings(group, "arguments", "/checkpoint"),
+                Integer("phase"),
+                Integer("done_in_phase"),
+                Integer("step"),
+                seconds,
+                Integer("revision"),
+                RequireString(group, "reason", "/checkpoint"),
+                ReadVector(Dataset(group, "theta", "/checkpoint/theta"), "/checkpoint/theta"),
+                RequireString(group, "optimizer", "/checkpoint"),
+                state);
         }
 
         private ProvenanceRecord ReadProvenance(IH5Group group)
@@ -267,9 +309,25 @@ public static partial class ResultsFile
                     $"has {path} with dimensions [{string.Join(", ", dimensions)}], more data than the file's {fileLength} bytes hold");
             }
             var values = count == 0 ? [] : dataset.Read<T[]>();
-            return values.Length == count
-                ? values
-                : throw new FormatProblem($"has {path} with {values.Length} values for dimensions [{string.Join(", ", dimensions)}]");
+            if (values.Length != count)
+            {
+                throw new FormatProblem($"has {path} with {values.Length} values for dimensions [{string.Join(", ", dimensions)}]");
+            }
+            if (dataset.AttributeExists("sha256"))
+            {
+                var stored = ReadScalar(dataset.Attribute("sha256"), $"{path}@sha256") as string;
+                var actual = values switch
+                {
+                    double[] d => Checksum(d),
+                    long[] l => Checksum(l),
+                    _ => stored,
+                };
+                if (!string.Equals(stored, actual, StringComparison.Ordinal))
+                {
+                    throw new FormatProblem($"has {path} whose values do not match their checksum: the file was modified or damaged after it was written");
+                }
+            }
+            return values;
         }
 
         /// <summary>A scalar attribute as string, double, long or bool.</summary>

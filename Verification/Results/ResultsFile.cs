@@ -25,7 +25,14 @@ namespace Pinn.Verification;
 /// /evaluation/error        float64 [N]
 /// /provenance              attributes toolkit_version, torchsharp_version, dotnet_version, os, machine,
 ///                          date (ISO 8601), seed (int64, absent when unset), device, command_line
+/// /checkpoint              only in checkpoint files: attributes arguments (string[]), phase, done_in_phase,
+///                          step, revision (int64), seconds (float64), reason, optimizer (string)
+/// /checkpoint/theta        float64 [P]
+/// /checkpoint/optimizer_state/NAME   float64, one dataset per saved array (attribute shape: int64[], absent for a number)
 /// </code>
+/// Every dataset carries an attribute <c>sha256</c>: the first 16 hex digits of the SHA-256 of its values
+/// (little-endian bytes). The reader recomputes it, so values edited or damaged after writing are reported
+/// by dataset name; attributes may be added freely.
 /// Files are written atomically: to a temporary file in the target's directory that is then renamed over the target.
 /// </remarks>
 public static partial class ResultsFile
@@ -145,6 +152,10 @@ public static partial class ResultsFile
         file["history"] = HistoryGroup(record.History);
         file["evaluation"] = EvaluationGroup(record.Evaluation);
         file["provenance"] = ProvenanceGroup(record.Provenance);
+        if (record.Checkpoint is { } checkpoint)
+        {
+            file["checkpoint"] = CheckpointGroup(checkpoint);
+        }
         return file;
     }
 
@@ -226,6 +237,34 @@ public static partial class ResultsFile
         return group;
     }
 
+    private static H5Group CheckpointGroup(CheckpointRecord checkpoint)
+    {
+        var state = new H5Group();
+        foreach (var array in checkpoint.OptimizerState)
+        {
+            var dataset = Dataset((double[])array.Values.Clone(), [(ulong)array.Values.Length]);
+            if (array.Shape.Length > 0)
+            {
+                dataset.Attributes["shape"] = (long[])array.Shape.Clone();
+            }
+            state[array.Name] = dataset;
+        }
+        var group = new H5Group
+        {
+            ["theta"] = Vector(checkpoint.Theta),
+            ["optimizer_state"] = state,
+        };
+        group.Attributes["arguments"] = (string[])checkpoint.Arguments.Clone();
+        group.Attributes["phase"] = checkpoint.Phase;
+        group.Attributes["done_in_phase"] = checkpoint.DoneInPhase;
+        group.Attributes["step"] = checkpoint.Step;
+        group.Attributes["seconds"] = checkpoint.Seconds;
+        group.Attributes["revision"] = checkpoint.Revision;
+        group.Attributes["reason"] = checkpoint.Reason;
+        group.Attributes["optimizer"] = checkpoint.Optimizer;
+        return group;
+    }
+
     private static H5Dataset Vector(double[] values) => Dataset((double[])values.Clone(), [(ulong)values.Length]);
 
     private static H5Dataset Matrix(double[,] values)
@@ -235,7 +274,19 @@ public static partial class ResultsFile
         return Dataset(flat, [(ulong)values.GetLength(0), (ulong)values.GetLength(1)]);
     }
 
-    private static H5Dataset Dataset<T>(T[] flat, ulong[] dimensions) => new(flat, fileDims: dimensions);
+    private static H5Dataset Dataset<T>(T[] flat, ulong[] dimensions) where T : unmanaged
+    {
+        var dataset = new H5Dataset(flat, fileDims: dimensions);
+        dataset.Attributes["sha256"] = Checksum(flat);
+        return dataset;
+    }
+
+    /// <summary>The first 16 hex digits of the SHA-256 of the values' little-endian bytes.</summary>
+    internal static string Checksum<T>(T[] values) where T : unmanaged
+    {
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan());
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes))[..16].ToLowerInvariant();
+    }
 
     private static Hdf5Bool ToHdf5(bool flag) => flag ? Hdf5Bool.TRUE : Hdf5Bool.FALSE;
 

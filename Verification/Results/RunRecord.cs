@@ -17,6 +17,9 @@ public sealed record RunRecord(
     NetworkRecord Network,
     ProvenanceRecord Provenance)
 {
+    /// <summary>The state to continue the run from (checkpoint files), or null for a finished run's results.</summary>
+    public CheckpointRecord? Checkpoint { get; init; }
+
     /// <summary>Checks every part; throws <see cref="ArgumentException"/> with a one-line message naming the problem.</summary>
     public void Validate()
     {
@@ -34,5 +37,6 @@ public sealed record RunRecord(
         Network.Validate();
         RecordChecks.NotNull(Provenance, "provenance");
         Provenance.Validate();
+        Checkpoint?.Validate();
     }
 }

@@ -1,0 +1,89 @@
+using Pinn.Optimizers;
+using Pinn.Solver.Networks;
+using Pinn.Solver.Training;
+using Pinn.Verification;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>
+/// Checkpoint files: a results file (the run so far, evaluated now) with a <c>/checkpoint</c> group holding
+/// the solve arguments, the position in the optimizer sequence, θ and the optimizer's state.
+/// </summary>
+public static class Checkpoints
+{
+    /// <summary>Writes <paramref name="snapshot"/> of <paramref name="job"/> (network <paramref name="net"/>) atomically.</summary>
+    public static void Write(string path, TrainingSnapshot snapshot, SolveJob job, Mlp net) =>
+        ResultsFile.Write(path, ToRecord(snapshot, job, net));
+
+    /// <summary>The record of a snapshot: the run so far plus the checkpoint part.</summary>
+    public static RunRecord ToRecord(TrainingSnapshot snapshot, SolveJob job, Mlp net)
+    {
+        var evaluation = Evaluation.Compute(job.Problem, x => { using var _ = no_grad(); return net.Forward(net.Parameters, x); }, job.Training.EvaluationPoints);
+        var phases = job.Phases.Select(p => new PhaseReport(p.Name, p.Steps, 0, 0, double.NaN, StopReason.None, null)).ToList();
+        var loss = snapshot.History.Count > 0 ? snapshot.History[^1].Loss : double.NaN;
+        var run = new TrainingRun(job.Problem.Name, OptimizerSpec.Format(job.Phases), net.ParameterCount,
+            job.Problem.Terms.Sum(t => (long)t.Sample.Count), snapshot.Step, snapshot.Seconds, loss,
+            job.Problem.Terms.Select(t => t.Name).ToArray(), snapshot.History, phases, evaluation);
+        job.CaptureWeights(net);
+        var state = snapshot.OptimizerState;
+        var checkpoint = new CheckpointRecord(
+            [.. job.SolveArguments], snapshot.Phase, snapshot.DoneInPhase, snapshot.Step, snapshot.Seconds, snapshot.Revision,
+            snapshot.Reason, snapshot.Theta, state?.Optimizer ?? "",
+            state is null ? [] : state.Entries.Select(e => new NamedArray(e.Key, e.Value.Shape, e.Value.Values)).ToArray());
+        return ResultsWriter.ToRecord(run, job) with { Checkpoint = checkpoint };
+    }
+
+    /// <summary>Reads the checkpoint at <paramref name="path"/> as a snapshot for <paramref name="job"/>.</summary>
+    /// <exception cref="UsageException">The file is missing, damaged, not a checkpoint, or does not fit the job.</exception>
+    public static TrainingSnapshot Load(string path, SolveJob job)
+    {
+        var record = Read(path);
+        var c = record.Checkpoint!;
+        if (c.Phase > job.Phases.Count || (c.Phase < job.Phases.Count && c.DoneInPhase > job.Phases[(int)c.Phase].Steps))
+            throw new UsageException($"checkpoint '{path}' is at phase {c.Phase + 1}, step {c.DoneInPhase}, outside the optimizer sequence {OptimizerSpec.Format(job.Phases)}");
+        OptimizerState? state = null;
+        if (c.Optimizer.Length > 0)
+        {
+            if (c.Phase >= job.Phases.Count || job.Phases[(int)c.Phase].Name != c.Optimizer)
+                throw new UsageException($"checkpoint '{path}' holds the state of '{c.Optimizer}', which is not phase {c.Phase + 1} of {OptimizerSpec.Format(job.Phases)}");
+            state = new OptimizerState(c.Optimizer);
+            foreach (var a in c.OptimizerState) state.Set(a.Name, new StateArray(a.Shape, a.Values));
+        }
+        return new TrainingSnapshot((int)c.Phase, (int)c.DoneInPhase, c.Step, c.Seconds, c.Revision, c.Theta, state,
+            History(record.History, job), c.Reason);
+    }
+
+    /// <summary>Reads a checkpoint file; a results file without a checkpoint is a usage error.</summary>
+    public static RunRecord Read(string path)
+    {
+        RunRecord record;
+        try
+        {
+            record = ResultsFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException(e.Message);
+        }
+        if (record.Checkpoint is null)
+            throw new UsageException($"'{path}' is a results file without a checkpoint; write checkpoints with 'pinn solve ... --checkpoint-every N'");
+        return record;
+    }
+
+    /// <summary>History rows from the stored record; phase indices are recovered in order from the phase names.</summary>
+    private static List<HistoryRow> History(HistoryRecord h, SolveJob job)
+    {
+        var rows = new List<HistoryRow>(h.Step.Length);
+        int phase = 0;
+        for (int r = 0; r < h.Step.Length; r++)
+        {
+            while (phase < job.Phases.Count && job.Phases[phase].Name != h.Phase[r]) phase++;
+            if (phase == job.Phases.Count) throw new UsageException($"the checkpoint's history names optimizer '{h.Phase[r]}', not in the sequence {OptimizerSpec.Format(job.Phases)}");
+            var terms = new double[h.TermLoss.GetLength(1)];
+            for (int t = 0; t < terms.Length; t++) terms[t] = h.TermLoss[r, t];
+            rows.Add(new HistoryRow(h.Step[r], phase, h.Seconds[r], h.Loss[r], terms, h.RelativeL2[r]));
+        }
+        return rows;
+    }
+}

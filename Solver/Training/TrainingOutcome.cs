@@ -1,0 +1,12 @@
+namespace Pinn.Solver.Training;
+
+/// <summary>How a training run ended.</summary>
+public enum TrainingOutcome
+{
+    /// <summary>Every phase ran to its step count or to its optimizer's stop.</summary>
+    Completed,
+    /// <summary>Cancelled (Ctrl-C); a checkpoint was taken.</summary>
+    Interrupted,
+    /// <summary>Stopped after repeated non-finite losses or parameters; a checkpoint was taken.</summary>
+    Diverged,
+}

@@ -1,0 +1,28 @@
+using Pinn.Optimizers;
+
+namespace Pinn.Solver.Training;
+
+/// <summary>
+/// Everything a training run needs to continue exactly where it was: the position in the optimizer
+/// sequence, θ, the optimizer's state, the collocation points' revision and the history so far.
+/// Checkpoint files store it; <see cref="Trainer.ResumingFrom"/> continues from it.
+/// </summary>
+/// <param name="Phase">Index of the phase to continue (equal to the number of phases when all are done).</param>
+/// <param name="DoneInPhase">Steps of that phase already taken.</param>
+/// <param name="Step">Global steps taken.</param>
+/// <param name="Seconds">Training wall time so far.</param>
+/// <param name="Revision">How often the collocation points have been redrawn.</param>
+/// <param name="Theta">The flat parameter vector θ.</param>
+/// <param name="OptimizerState">The current phase's optimizer state, or null at a phase boundary.</param>
+/// <param name="History">The history rows so far.</param>
+/// <param name="Reason">Why the snapshot was taken: "periodic", "interrupted" or "diverged".</param>
+public sealed record TrainingSnapshot(
+    int Phase,
+    int DoneInPhase,
+    long Step,
+    double Seconds,
+    long Revision,
+    double[] Theta,
+    OptimizerState? OptimizerState,
+    IReadOnlyList<HistoryRow> History,
+    string Reason);
