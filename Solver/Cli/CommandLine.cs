@@ -19,6 +19,8 @@ public static class CommandLine
                 .WithExample("solve", "poisson2d", "--optimizer", "adam:1000,lbfgs:1000", "--json");
             config.AddCommand<ResumeCommand>("resume").WithDescription("Continue a run from its checkpoint (bit for bit).")
                 .WithExample("resume", "poisson2d.checkpoint.h5");
+            config.AddCommand<VerifyCommand>("verify").WithDescription("Re-evaluate a results file's network; exit 1 if its recorded errors disagree or exceed --max-rel-l2.")
+                .WithExample("verify", "run.h5", "--max-rel-l2", "1e-5");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
         });
         return app;

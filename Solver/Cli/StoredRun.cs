@@ -1,0 +1,98 @@
+using Pinn.Physics;
+using Pinn.Problems;
+using Pinn.Solver.Networks;
+using Pinn.Verification;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>A results file read back: its record, its catalogue problem and its network rebuilt from the stored weights.</summary>
+public sealed class StoredRun : IDisposable
+{
+    private StoredRun(string path, RunRecord record, Problem problem, Mlp network)
+    {
+        Path = path;
+        Record = record;
+        Problem = problem;
+        Network = network;
+    }
+
+    /// <summary>The file.</summary>
+    public string Path { get; }
+    /// <summary>What the file holds.</summary>
+    public RunRecord Record { get; }
+    /// <summary>The problem named in the configuration (default sizes).</summary>
+    public Problem Problem { get; }
+    /// <summary>The network with the stored weights.</summary>
+    public Mlp Network { get; }
+
+    /// <summary>Reads <paramref name="path"/>; every problem with the file becomes a <see cref="UsageException"/>.</summary>
+    public static StoredRun Open(string path)
+    {
+        RunRecord record;
+        try
+        {
+            record = ResultsFile.Read(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new UsageException(e.Message);
+        }
+        if (!record.Config.TryGetValue("problem", out var name) || name is not string problemName)
+            throw new UsageException($"results file '{path}' names no problem in /config@problem");
+        IBenchmarkProblem entry;
+        try
+        {
+            entry = ProblemCatalog.Get(problemName);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"results file '{path}': {e.Message}");
+        }
+        var problem = entry.Create(new ProblemSize());
+        return new StoredRun(path, record, problem, Rebuild(path, record.Network, problem));
+    }
+
+    private static Mlp Rebuild(string path, NetworkRecord stored, Problem problem)
+    {
+        var widths = stored.Widths;
+        if (widths.Length < 3 || widths.Any(w => w < 1 || w > 1_000_000))
+            throw new UsageException($"results file '{path}' has network widths [{string.Join(",", widths)}] that make no MLP");
+        if (widths[0] != problem.Domain.Dimension || widths[^1] != problem.Outputs)
+            throw new UsageException($"results file '{path}': its network maps {widths[0]} inputs to {widths[^1]} outputs, but {problem.Name} needs {problem.Domain.Dimension} → {problem.Outputs}");
+        Activation activation;
+        try
+        {
+            activation = ActivationFunctions.Parse(stored.Activation);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"results file '{path}': {e.Message}");
+        }
+        var options = new MlpOptions((int)widths[0], widths[1..^1].Select(w => (int)w).ToArray(), (int)widths[^1], activation);
+        var bounds = problem.Domain.Bounds;
+        var net = new Mlp(options, bounds.Lower, bounds.Upper);
+        var byName = stored.Parameters.ToDictionary(p => p.Name);
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        for (int i = 0; i < net.Layers.Count; i++)
+        {
+            var (weight, bias) = net.Layer(net.Parameters, i);
+            Copy(path, byName, $"layer{i}/weight", weight);
+            Copy(path, byName, $"layer{i}/bias", bias);
+        }
+        return net;
+    }
+
+    private static void Copy(string path, Dictionary<string, ParameterArray> byName, string name, Tensor target)
+    {
+        if (!byName.TryGetValue(name, out var p))
+            throw new UsageException($"results file '{path}' has no network parameter {name}");
+        if (!p.Shape.SequenceEqual(target.shape))
+            throw new UsageException($"results file '{path}': {name} has shape [{string.Join(",", p.Shape)}], expected [{string.Join(",", target.shape)}]");
+        target.copy_(tensor(p.Values, target.shape, dtype: ScalarType.Float64));
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => Network.Dispose();
+}
