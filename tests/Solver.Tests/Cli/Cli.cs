@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using Pinn.Solver.Cli;
+
+namespace Pinn.Solver.Tests.Cli;
+
+/// <summary>Runs the <c>pinn</c> command in-process (console swapped) or as a child process.</summary>
+internal static class Cli
+{
+    public static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (CommandLine.Run(CommandLine.CreateApp(), args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    /// <summary>The built <c>pinn</c> program next to the test assembly, started with <c>dotnet pinn.dll</c>.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pinn.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        return Process.Start(start)!;
+    }
+
+    /// <summary>A fresh empty directory, deleted by the returned handle.</summary>
+    public static TemporaryDirectory TemporaryDirectory() => new();
+}
+
+internal sealed class TemporaryDirectory : IDisposable
+{
+    public string Path { get; } = Directory.CreateDirectory(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"pinn-test-{Guid.NewGuid():N}")).FullName;
+    public string this[string name] => System.IO.Path.Combine(Path, name);
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
+    }
+}
