@@ -20,6 +20,11 @@ public static class Arguments
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v) ? v
             : throw new UsageException($"{option} must be an integer (got '{text}')");
 
+    /// <summary>A finite number ≥ 0.</summary>
+    public static double NonNegativeNumber(string option, string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v
+            : throw new UsageException($"{option} must be a number ≥ 0 such as 60 (got '{text}')");
+
     /// <summary>A comma-separated list of positive integers.</summary>
     public static int[] PositiveList(string option, string text)
     {

@@ -36,7 +36,7 @@ public sealed class SolveCommand : Command<SolveSettings>
             Console.CancelKeyPress -= onCancel;
             progress?.CloseLine();
         }
-        if (run.Outcome != TrainingOutcome.Completed)
+        if (run.Outcome is TrainingOutcome.Interrupted or TrainingOutcome.Diverged)
         {
             var what = run.Outcome == TrainingOutcome.Interrupted ? "interrupted" : "stopped: the loss or the parameters stayed non-finite after rolling back";
             Console.Error.WriteLine($"pinn: {what} at step {run.Steps}; checkpoint written to {job.LastCheckpoint}; continue with: pinn resume {job.LastCheckpoint}");

@@ -58,6 +58,7 @@ public sealed record SolveJob(
                     throw new UsageException($"--out must name an .h5 file (got '{s.Out}')");
                 ResultsFile.EnsureWritable(s.Out);
             }
+            double budget = Arguments.NonNegativeNumber("--budget", s.Budget);
             int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery);
             var checkpointPath = s.Checkpoint ?? DefaultCheckpointPath(s.Out, entry.Name);
             if (!checkpointPath.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) && !checkpointPath.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
@@ -74,7 +75,7 @@ public sealed record SolveJob(
             }
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
-            var job = new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery), seed, device, threads, s.Out, commandLine)
+            var job = new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget), seed, device, threads, s.Out, commandLine)
             {
                 SolveArguments = SolveArgumentsOf(commandLine),
                 CheckpointEvery = checkpointEvery,

@@ -76,6 +76,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]
     public string? Out { get; init; }
 
+    /// <summary>Wall-clock budget.</summary>
+    [CommandOption("--budget <SECONDS>")]
+    [Description("Stop after this many seconds of training (default 0: no limit; evaluation time excluded).")]
+    public string Budget { get; init; } = "0";
+
     /// <summary>Checkpoint interval.</summary>
     [CommandOption("--checkpoint-every <N>")]
     [Description("Write a checkpoint every N steps (default 0: only on Ctrl-C or divergence); continue with 'pinn resume FILE'.")]

@@ -96,8 +96,17 @@ public sealed class Trainer
         long lastEvent = -EventInterval;
         var outcome = TrainingOutcome.Completed;
         using var guard = new DivergenceGuard(theta, step);
+        double nextTimedEvaluation = 0.05;
+        bool OverBudget() => _options.TimeBudget > 0 && Now() >= _options.TimeBudget;
+        bool Due(bool last)
+        {
+            if (last || (_options.EvaluateEvery > 0 && step % _options.EvaluateEvery == 0)) return true;
+            if (_options.EvaluateTimeRatio <= 1 || Now() < nextTimedEvaluation) return false;
+            nextTimedEvaluation = Now() * _options.EvaluateTimeRatio;
+            return true;
+        }
 
-        for (int i = _resume?.Phase ?? 0; i < _phases.Count && outcome == TrainingOutcome.Completed; i++)
+        for (int i = _resume?.Phase ?? 0; i < _phases.Count && outcome == TrainingOutcome.Completed && !OverBudget(); i++)
         {
             var phase = _phases[i];
             var optimizer = OptimizerCatalog.Default.Create(phase);
@@ -150,10 +159,15 @@ public sealed class Trainer
                         continue;
                     }
                     guard.Succeeded(step - 1);
-                    bool last = done == phase.Steps || result.Stop != StopReason.None;
+                    bool overBudget = OverBudget();
+                    bool last = done == phase.Steps || result.Stop != StopReason.None || overBudget;
                     double rel = double.NaN;
-                    if (exact is not null && ((_options.EvaluateEvery > 0 && step % _options.EvaluateEvery == 0) || last))
+                    if (exact is not null && Due(last))
+                    {
+                        clock.Stop();   // evaluation is not training: the clock excludes it
                         rel = Evaluation.RelativeL2(objective.Predict(theta, evalPoints), exact);
+                        clock.Start();
+                    }
                     var row = new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), rel);
                     history.Add(row);
                     _progress.Step(row, total);
@@ -170,6 +184,12 @@ public sealed class Trainer
                             ? Snapshot(i + 1, 0, step, Now(), objective, null, history, "periodic")
                             : Snapshot(i, done, step, Now(), objective, optimizer, history, "periodic"));
                     if (result.Stop != StopReason.None) break;
+                    if (overBudget)
+                    {
+                        _progress.Event($"time budget of {_options.TimeBudget:G4} s reached after {step} steps");
+                        outcome = TrainingOutcome.BudgetReached;
+                        break;
+                    }
                 }
                 reports.Add(new PhaseReport(phase.Name, phase.Steps, done, Now() - phaseStart, result.Loss, result.Stop, result.Message));
             }
