@@ -21,6 +21,8 @@ public static class CommandLine
                 .WithExample("resume", "poisson2d.checkpoint.h5");
             config.AddCommand<VerifyCommand>("verify").WithDescription("Re-evaluate a results file's network; exit 1 if its recorded errors disagree or exceed --max-rel-l2.")
                 .WithExample("verify", "run.h5", "--max-rel-l2", "1e-5");
+            config.AddCommand<PlotCommand>("plot").WithDescription("Figures (PNG and SVG) of a results file: loss and error histories, solution, exact solution, error.")
+                .WithExample("plot", "run.h5");
             config.AddCommand<StudyCommand>("study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
                 .WithExample("study", "poisson2d", "--vary", "width=8,16,32,64", "--optimizer", "engd:500");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");

@@ -42,7 +42,13 @@ public sealed class SolveCommand : Command<SolveSettings>
             Console.Error.WriteLine($"pinn: {what} at step {run.Steps}; checkpoint written to {job.LastCheckpoint}; continue with: pinn resume {job.LastCheckpoint}");
             return run.Outcome == TrainingOutcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
         }
-        if (s.Out is not null) ResultsWriter.Write(s.Out, run, job);
+        if (s.Out is not null)
+        {
+            var record = ResultsWriter.ToRecord(run, job);
+            Pinn.Verification.ResultsFile.Write(s.Out, record);
+            if (s.Plot)
+                foreach (var figure in PlotCommand.Write(s.Out, record)) Console.Error.WriteLine($"pinn: wrote {figure}");
+        }
         if (s.Json) Console.WriteLine(Summary(run, job).ToJsonString());
         else Console.WriteLine(run.Report());
         return ExitCodes.Ok;

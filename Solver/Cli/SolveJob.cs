@@ -58,6 +58,7 @@ public sealed record SolveJob(
                     throw new UsageException($"--out must name an .h5 file (got '{s.Out}')");
                 ResultsFile.EnsureWritable(s.Out);
             }
+            if (s.Plot && s.Out is null) throw new UsageException("--plot writes figures next to the results file: give --out FILE.h5 too");
             double budget = Arguments.NonNegativeNumber("--budget", s.Budget);
             int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery);
             var checkpointPath = s.Checkpoint ?? DefaultCheckpointPath(s.Out, entry.Name);

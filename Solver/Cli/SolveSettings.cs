@@ -95,6 +95,11 @@ public sealed class SolveSettings : CommandSettings
     [CommandOption("--resume-from <FILE.h5>", IsHidden = true)]
     public string? ResumeFrom { get; init; }
 
+    /// <summary>Figures next to the results file.</summary>
+    [CommandOption("--plot")]
+    [Description("Also write figures (PNG and SVG) next to the --out file, as 'pinn plot' does.")]
+    public bool Plot { get; init; }
+
     /// <summary>JSON summary.</summary>
     [CommandOption("--json")]
     [Description("Print a one-line JSON summary as the last line of stdout.")]

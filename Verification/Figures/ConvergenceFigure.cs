@@ -12,8 +12,11 @@ namespace Pinn.Verification.Figures;
 public static class ConvergenceFigure
 {
     /// <summary>Builds the figure named <paramref name="name"/> (default <c>convergence</c>).</summary>
+    /// <param name="study">The rows.</param>
+    /// <param name="name">The figure's file-name part.</param>
+    /// <param name="curves">Draw long series (e.g. error against wall time) as plain lines, without markers or observed orders.</param>
     /// <exception cref="ArgumentException">No row of the study is drawable (positive and finite).</exception>
-    public static Figure Build(ConvergenceStudy study, string name = "convergence")
+    public static Figure Build(ConvergenceStudy study, string name = "convergence", bool curves = false)
     {
         ArgumentNullException.ThrowIfNull(study);
         var series = study.SeriesNames.Select(s => (Name: s, Points: study.Points(s))).Where(s => s.Points.Length > 0).ToArray();
@@ -29,13 +32,13 @@ public static class ConvergenceFigure
         var markers = new[] { MarkerType.Circle, MarkerType.Square, MarkerType.Triangle, MarkerType.Diamond, MarkerType.Cross };
         for (var s = 0; s < series.Length; s++)
         {
-            var order = study.ObservedOrder(series[s].Name);
+            var order = curves ? double.NaN : study.ObservedOrder(series[s].Name);
             var line = new LineSeries
             {
                 Title = double.IsFinite(order) ? $"{series[s].Name} (order {order:0.00})" : series[s].Name,
                 Color = FigureStyle.Color(s),
                 StrokeThickness = 1.8,
-                MarkerType = markers[s % markers.Length],
+                MarkerType = curves ? MarkerType.None : markers[s % markers.Length],
                 MarkerSize = 4,
                 MarkerFill = FigureStyle.Color(s),
                 MarkerStroke = FigureStyle.Color(s),
