@@ -23,6 +23,8 @@ public static class CommandLine
                 .WithExample("verify", "run.h5", "--max-rel-l2", "1e-5");
             config.AddCommand<PlotCommand>("plot").WithDescription("Figures (PNG and SVG) of a results file: loss and error histories, solution, exact solution, error.")
                 .WithExample("plot", "run.h5");
+            config.AddCommand<BenchCommand>("bench").WithDescription("Benchmark suite under a wall-clock budget per case; optionally side by side with PyTorch.")
+                .WithExample("bench", "--suite", "quick", "--against-torch");
             config.AddCommand<StudyCommand>("study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
                 .WithExample("study", "poisson2d", "--vary", "width=8,16,32,64", "--optimizer", "engd:500");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
