@@ -105,10 +105,11 @@ public static class TorchReference
                     : $"--against-torch: the PyTorch reference failed: {last}");
             }
             var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
-            var curve = json.GetProperty("history").EnumerateArray().Select(r => (r[0].GetDouble(), r[1].GetDouble())).ToList();
+            static double Number(JsonElement e) => e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.NaN;
+            var curve = json.GetProperty("history").EnumerateArray().Select(r => (Number(r[0]), Number(r[1]))).ToList();
             var hit = curve.Where(p => p.Item2 <= 1e-3).Select(p => p.Item1).DefaultIfEmpty(double.NaN).First();
             return new TorchResult(json.GetProperty("torch_version").GetString()!, json.GetProperty("adam_ms_per_step").GetDouble(),
-                json.GetProperty("steps").GetInt64(), json.GetProperty("seconds").GetDouble(), json.GetProperty("final_rel_l2").GetDouble(), hit, curve);
+                json.GetProperty("steps").GetInt64(), json.GetProperty("seconds").GetDouble(), Number(json.GetProperty("final_rel_l2")), hit, curve);
         }
     }
 

@@ -91,7 +91,7 @@ def main():
             next_eval = train_seconds * ratio
             history.append([train_seconds, rel_l2(), step, loss])
 
-    record(float("nan"), force=True)
+    record(loss_fn().item(), force=True)
     adam = torch.optim.Adam(net.parameters(), lr=schedule["lr"])
     while step < schedule["adam_steps"] and train_seconds < budget:
         start = time.perf_counter()
@@ -127,6 +127,10 @@ def main():
         if not math.isfinite(loss.item()):
             break
     record(loss_fn().item(), force=True)
+    def finite(value):
+        return value if isinstance(value, (int, str)) or (isinstance(value, float) and math.isfinite(value)) else None
+
+    history = [[finite(v) for v in row] for row in history]
     print(json.dumps({
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
@@ -137,7 +141,7 @@ def main():
         "seconds": train_seconds,
         "final_rel_l2": history[-1][1],
         "history": history,
-    }))
+    }, allow_nan=False))
 
 
 if __name__ == "__main__":
