@@ -10,92 +10,54 @@ namespace Pinn.Optimizers;
 /// <remarks>
 /// D. P. Kingma and J. Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, Algorithm 1:
 /// mₜ = β₁ mₜ₋₁ + (1 − β₁) gₜ, vₜ = β₂ vₜ₋₁ + (1 − β₂) gₜ², m̂ₜ = mₜ / (1 − β₁ᵗ), v̂ₜ = vₜ / (1 − β₂ᵗ).
-/// One <see cref="Step"/> costs one gradient evaluation. When the loss or the gradient is not finite
-/// the step leaves θ and the moments unchanged and reports <see cref="StopReason.NonFinite"/>.
+/// One <see cref="FirstOrderOptimizer.Step"/> costs one gradient evaluation. When the loss or the gradient is not finite
+/// the step leaves θ and the moments unchanged and reports <see cref="StopReason.NonFinite"/>. The
+/// checkpoint state is the step count and both moments.
 /// </remarks>
-public sealed class Adam : IOptimizer
+public sealed class Adam : FirstOrderOptimizer
 {
-    private Tensor? _firstMoment;
-    private Tensor? _secondMoment;
-    private long _stepCount;
-    private bool _disposed;
+    private MomentEstimates? _moments;
 
     /// <summary>The command-line entry: <c>adam[:STEPS][:lr=..][:beta1=..][:beta2=..][:eps=..]</c>.</summary>
     public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
 
     /// <summary>Creates Adam with the given (or default) options.</summary>
     public Adam(AdamOptions? options = null)
+        : base("adam")
     {
         Options = options ?? new AdamOptions();
         Options.Validate();
     }
 
-    /// <inheritdoc />
-    public string Name => "adam";
-
     /// <summary>The hyper-parameters.</summary>
     public AdamOptions Options { get; }
 
-    /// <summary>Number of updates applied so far (t in the paper).</summary>
-    public long StepCount => _stepCount;
+    /// <inheritdoc />
+    protected override void EnsureState(IObjective objective, Tensor theta)
+    {
+        if (_moments is null) _moments = MomentEstimates.Zeros(theta);
+        else _moments.Check(theta);
+    }
 
     /// <inheritdoc />
-    public StepResult Step(IObjective objective, Tensor theta)
+    protected override void Update(Tensor theta, Tensor gradient, long step)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ParameterVector.Validate(objective, theta);
-        EnsureState(theta);
-        using var scope = torch.NewDisposeScope();
-
-        var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
-        var gradientNorm = ParameterVector.Norm(gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
-        {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {_stepCount + 1}; θ left unchanged");
-        }
-
-        _stepCount++;
         var o = Options;
-        using (torch.no_grad())
-        {
-            _firstMoment!.mul_(o.Beta1).add_(gradient, 1 - o.Beta1);
-            _secondMoment!.mul_(o.Beta2).addcmul_(gradient, gradient, 1 - o.Beta2);
-            var firstCorrection = 1 - Math.Pow(o.Beta1, _stepCount);
-            var secondCorrection = 1 - Math.Pow(o.Beta2, _stepCount);
-            var denominator = _secondMoment.sqrt().div_(Math.Sqrt(secondCorrection)).add_(o.Epsilon);
-            theta.addcdiv_(_firstMoment, denominator, -o.LearningRate / firstCorrection);
-        }
-        return new StepResult(loss, 1, gradientNorm);
-    }
-
-    /// <summary>Forgets the moment estimates and the step count (the next step is step 1 again).</summary>
-    public void Reset()
-    {
-        _firstMoment?.Dispose();
-        _secondMoment?.Dispose();
-        _firstMoment = null;
-        _secondMoment = null;
-        _stepCount = 0;
+        _moments!.Accumulate(gradient, o.Beta1, o.Beta2);
+        MomentEstimates.ApplyAdamStep(theta, _moments.First, _moments.Second, step, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon);
     }
 
     /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed) return;
-        Reset();
-        _disposed = true;
-    }
+    protected override void SaveTensors(OptimizerState state) => _moments?.Save(state);
 
-    private void EnsureState(Tensor theta)
+    /// <inheritdoc />
+    protected override void LoadTensors(OptimizerState state) => _moments = MomentEstimates.Load(state);
+
+    /// <inheritdoc />
+    protected override void ReleaseState()
     {
-        if (_firstMoment is null)
-        {
-            _firstMoment = torch.zeros_like(theta).DetachFromDisposeScope();
-            _secondMoment = torch.zeros_like(theta).DetachFromDisposeScope();
-            return;
-        }
-        ParameterVector.ValidateState(_firstMoment, theta);
+        _moments?.Dispose();
+        _moments = null;
     }
 
     private static OptimizerDescriptor CreateDescriptor()

@@ -19,7 +19,10 @@ public sealed class OptimizerCatalog
         EngdWoodbury.Descriptor,
         EngdNystrom.Descriptor,
         Engd.GaussNewtonDescriptor,
-        LevenbergMarquardt.Descriptor);
+        LevenbergMarquardt.Descriptor,
+        Soap.Descriptor,
+        Shampoo.Descriptor,
+        Muon.Descriptor);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>

@@ -12,88 +12,63 @@ namespace Pinn.Optimizers;
 /// USSR Comput. Math. Math. Phys. 4(5), 1964. Look-ahead momentum: Y. Nesterov, "A method for solving
 /// the convex programming problem with convergence rate O(1/k²)", Soviet Math. Dokl. 27, 1983, in the
 /// gradient-at-current-point form of Sutskever, Martens, Dahl and Hinton, ICML 2013, eq. (3)-(4).
-/// One <see cref="Step"/> costs one gradient evaluation. When the loss or the gradient is not finite
-/// the step leaves θ and the momentum unchanged and reports <see cref="StopReason.NonFinite"/>.
+/// One <see cref="FirstOrderOptimizer.Step"/> costs one gradient evaluation. When the loss or the gradient is not finite
+/// the step leaves θ and the momentum unchanged and reports <see cref="StopReason.NonFinite"/>. The
+/// checkpoint state is the step count and the momentum buffer.
 /// </remarks>
-public sealed class Sgd : IOptimizer
+public sealed class Sgd : FirstOrderOptimizer
 {
     private Tensor? _momentumBuffer;
-    private long _stepCount;
-    private bool _disposed;
 
     /// <summary>The command-line entry: <c>sgd[:STEPS][:lr=..][:momentum=..][:nesterov=true|false]</c>.</summary>
     public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
 
     /// <summary>Creates the optimizer with the given (or default) options.</summary>
     public Sgd(SgdOptions? options = null)
+        : base("sgd")
     {
         Options = options ?? new SgdOptions();
         Options.Validate();
     }
 
-    /// <inheritdoc />
-    public string Name => "sgd";
-
     /// <summary>The hyper-parameters.</summary>
     public SgdOptions Options { get; }
 
-    /// <summary>Number of updates applied so far.</summary>
-    public long StepCount => _stepCount;
-
-    /// <inheritdoc />
-    public StepResult Step(IObjective objective, Tensor theta)
+    /// <summary>
+    /// b ← μ b + g in place, and the direction to subtract: b (heavy ball) or g + μ b (Nesterov, a fresh
+    /// tensor). Shared with <see cref="Muon"/>, whose momentum is this one.
+    /// </summary>
+    internal static Tensor MomentumDirection(Tensor buffer, Tensor gradient, double momentum, bool nesterov)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ParameterVector.Validate(objective, theta);
-        if (_momentumBuffer is null)
-        {
-            _momentumBuffer = torch.zeros_like(theta).DetachFromDisposeScope();
-        }
-        else
-        {
-            ParameterVector.ValidateState(_momentumBuffer, theta);
-        }
-        using var scope = torch.NewDisposeScope();
-
-        var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
-        var gradientNorm = ParameterVector.Norm(gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
-        {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {_stepCount + 1}; θ left unchanged");
-        }
-
-        _stepCount++;
-        var o = Options;
-        using (torch.no_grad())
-        {
-            _momentumBuffer.mul_(o.Momentum).add_(gradient);
-            if (o.Nesterov)
-            {
-                theta.add_(gradient.add(_momentumBuffer, o.Momentum), -o.LearningRate);
-            }
-            else
-            {
-                theta.add_(_momentumBuffer, -o.LearningRate);
-            }
-        }
-        return new StepResult(loss, 1, gradientNorm);
+        buffer.mul_(momentum).add_(gradient);
+        return nesterov ? gradient.add(buffer, momentum) : buffer;
     }
 
-    /// <summary>Forgets the momentum buffer.</summary>
-    public void Reset()
+    /// <inheritdoc />
+    protected override void EnsureState(IObjective objective, Tensor theta)
+    {
+        if (_momentumBuffer is null) _momentumBuffer = torch.zeros_like(theta).DetachFromDisposeScope();
+        else CheckState(_momentumBuffer, theta);
+    }
+
+    /// <inheritdoc />
+    protected override void Update(Tensor theta, Tensor gradient, long step) =>
+        theta.add_(MomentumDirection(_momentumBuffer!, gradient, Options.Momentum, Options.Nesterov), -Options.LearningRate);
+
+    /// <inheritdoc />
+    protected override void SaveTensors(OptimizerState state)
+    {
+        if (_momentumBuffer is not null) state.Set("momentum_buffer", _momentumBuffer);
+    }
+
+    /// <inheritdoc />
+    protected override void LoadTensors(OptimizerState state) => _momentumBuffer = LoadTensor(state, "momentum_buffer");
+
+    /// <inheritdoc />
+    protected override void ReleaseState()
     {
         _momentumBuffer?.Dispose();
         _momentumBuffer = null;
-        _stepCount = 0;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed) return;
-        Reset();
-        _disposed = true;
     }
 
     private static OptimizerDescriptor CreateDescriptor()

@@ -37,6 +37,34 @@ public class TensorLeakTests
         AssertNoLeakFromStep10To50(spec, fit, fit.Start.clone(), jolt: true);
     }
 
+    [Theory]
+    [InlineData("soap:50:frequency=2")]
+    [InlineData("shampoo:50:frequency=3")]
+    [InlineData("muon:50:hidden-only=false")]
+    public void Step_MatrixOptimizerOnShapedObjectiveInsideDisposeScope_LiveTensorCountConstantFromStep10To50(string spec)
+    {
+        using var fit = new MatrixRegression();
+        AssertNoLeakFromStep10To50(spec, fit, fit.Start.clone());
+    }
+
+    [Fact]
+    public void Dispose_MatrixOptimizersAfterShapedSteps_ReleaseTheirState()
+    {
+        using var fit = new MatrixRegression();
+        using var theta = fit.Start.clone();
+        var before = LiveTensors();
+
+        foreach (var spec in new[] { "soap:5:frequency=2", "shampoo:5", "muon:5:hidden-only=false" })
+        {
+            var phase = OptimizerSpec.Parse(spec)[0];
+            var optimizer = OptimizerCatalog.Default.Create(phase);
+            OptimizerRun.Run(optimizer, fit, theta, phase.Steps);
+            optimizer.Dispose();
+        }
+
+        Assert.Equal(before, LiveTensors());
+    }
+
     [Fact]
     public void Step_BlockDiagonalEngdInsideDisposeScope_LiveTensorCountConstantFromStep10To50()
     {
