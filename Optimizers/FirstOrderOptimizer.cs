@@ -17,9 +17,10 @@ namespace Pinn.Optimizers;
 /// <see cref="StopReason.NonFinite"/>. The saved state is the step counter (key <c>step</c>) and what
 /// <see cref="SaveTensors"/> adds; it is restored on the CPU.
 /// </remarks>
-public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable
+public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable, IStabilizable
 {
     private bool _disposed;
+    private double _stepScale = 1;
 
     /// <summary>Creates the skeleton for the optimizer named <paramref name="name"/>.</summary>
     protected FirstOrderOptimizer(string name)
@@ -53,9 +54,29 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable
         StepCount++;
         using (torch.no_grad())
         {
-            Update(theta, gradient, StepCount);
+            if (_stepScale == 1)
+            {
+                Update(theta, gradient, StepCount);
+            }
+            else
+            {
+                var before = theta.clone();
+                Update(theta, gradient, StepCount);
+                theta.sub_(before).mul_(_stepScale).add_(before);   // the update shortened after a divergence
+            }
         }
         return new StepResult(loss, 1, gradientNorm);
+    }
+
+    /// <summary>Factor applied to every update (1 unless <see cref="Stabilize"/> halved it).</summary>
+    public double StepScale => _stepScale;
+
+    /// <inheritdoc />
+    /// <remarks>Halves every later update (equivalently the learning rate, for these methods' linear dependence on it).</remarks>
+    public string Stabilize()
+    {
+        _stepScale /= 2;
+        return $"{Name} updates scaled by {_stepScale:G3} (learning rate halved)";
     }
 
     /// <summary>Forgets the state and the step count (the next step is step 1 again).</summary>
@@ -69,7 +90,7 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable
     public OptimizerState SaveState()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        var state = new OptimizerState(Name).Set("step", StepCount);
+        var state = new OptimizerState(Name).Set("step", StepCount).Set("step_scale", _stepScale);
         SaveTensors(state);
         return state;
     }
@@ -84,6 +105,7 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable
         Reset();
         LoadTensors(state);
         StepCount = step;
+        _stepScale = state.Has("step_scale") ? state.Number("step_scale") : 1;
     }
 
     /// <inheritdoc />
