@@ -15,6 +15,9 @@ namespace Pinn.Optimizers;
 /// or zero. It never throws on a bad operator: pᵀAp ≤ 0 ends with <see cref="SolveExit.NegativeCurvature"/>,
 /// rᵀz ≤ 0 with <see cref="SolveExit.Breakdown"/>, NaN with <see cref="SolveExit.NonFinite"/>, each
 /// returning the last good iterate. The reported residual is recomputed as ‖b − A x‖ at the end.
+/// A caller's own stopping rule (e.g. the relative-progress test of Martens' Hessian-free method, see
+/// <see cref="HessianFree"/>) can be passed as <c>stop</c>; it ends the solve with
+/// <see cref="SolveExit.ToleranceReached"/>.
 /// </remarks>
 public static class ConjugateGradient
 {
@@ -24,10 +27,13 @@ public static class ConjugateGradient
     /// <param name="initialGuess">x₀ (not modified), or null for zero.</param>
     /// <param name="preconditioner">M ≈ A⁻¹, square [n, n], symmetric positive definite; null for none.</param>
     /// <param name="options">Tolerances and the iteration limit.</param>
+    /// <param name="stop">Called after each iteration with (iterations so far, x, r = b − A x); returning true
+    /// ends the solve (reported as <see cref="SolveExit.ToleranceReached"/>). The tensors belong to the solver:
+    /// read or clone them, never modify or keep them. Null for none.</param>
     /// <returns>x, a fresh [n] tensor, and the report.</returns>
     public static (Tensor Solution, SolveReport Report) Solve(
         ILinearOperator matrix, Tensor rhs, Tensor? initialGuess = null, ILinearOperator? preconditioner = null,
-        ConjugateGradientOptions? options = null)
+        ConjugateGradientOptions? options = null, Func<int, Tensor, Tensor, bool>? stop = null)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         options ??= new ConjugateGradientOptions();
@@ -100,6 +106,11 @@ public static class ConjugateGradient
             residual.add_(product, -step);
             residualNorm = ParameterVector.Norm(residual);
             iterations++;
+            if (stop is not null && double.IsFinite(residualNorm) && stop(iterations, x, residual))
+            {
+                (exit, message) = (SolveExit.ToleranceReached, $"the caller's stopping rule ended the solve after {iterations} iterations, ‖r‖ = {residualNorm:G3}");
+                break;
+            }
             var zNext = preconditioner is null ? residual : preconditioner.Apply(residual);
             var rzNext = residual.dot(zNext).item<double>();
             direction.mul_(rzNext / rz).add_(zNext);

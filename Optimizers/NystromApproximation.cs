@@ -81,9 +81,13 @@ public sealed class NystromApproximation : IDisposable
     /// <param name="device">Device of the sketch (that of A's tensors); CPU when null.</param>
     /// <exception cref="ArgumentException">A is not square.</exception>
     /// <exception cref="ArgumentOutOfRangeException">ℓ &lt; 1.</exception>
+    /// <param name="allowIndefinite">For a symmetric operator that may be indefinite (a Hessian): when the
+    /// Cholesky factorisation of ΩᵀY_ν fails, ν is raised once by 2|λ_min(ΩᵀY_ν)| (the eigenvalue shift of the
+    /// NNCG reference implementation of Rathore et al. 2024), which approximates the positive part of A on the
+    /// sketched subspace; Λ̂ = max(0, σ² − ν) as before. False: the PSD algorithm unchanged.</param>
     /// <exception cref="ArithmeticException">ΩᵀY_ν is not positive definite even after raising ν (A is
     /// indefinite) or A Ω is not finite.</exception>
-    public static NystromApproximation Build(ILinearOperator matrix, int rank, long seed = 0, Device? device = null)
+    public static NystromApproximation Build(ILinearOperator matrix, int rank, long seed = 0, Device? device = null, bool allowIndefinite = false)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         if (matrix.Rows != matrix.Columns || matrix.Rows < 1)
@@ -125,6 +129,7 @@ public sealed class NystromApproximation : IDisposable
             return Keep(sketch, torch.zeros(ell, dtype: ScalarType.Float64, device: sketch.device), 0);
         }
         var shift = Math.Sqrt(size) * ParameterVector.MachineEpsilon * norm;
+        var spectralShiftTried = !allowIndefinite;
         for (var attempt = 0; attempt < 8; attempt++, shift *= 100)
         {
             using var tryScope = torch.NewDisposeScope();
@@ -134,6 +139,15 @@ public sealed class NystromApproximation : IDisposable
             var (factor, info) = torch.linalg.cholesky_ex(core);
             if (info.item<int>() != 0)
             {
+                if (!spectralShiftTried)
+                {
+                    spectralShiftTried = true;
+                    var lowest = torch.linalg.eigvalsh(core).min().item<double>();
+                    if (lowest < 0 && double.IsFinite(lowest))
+                    {
+                        shift = (shift - 2 * lowest) / 100;   // the loop's ×100 follows
+                    }
+                }
                 continue;
             }
             // B = Y_ν C⁻ᵀ, i.e. B Cᵀ = Y_ν with Cᵀ upper triangular.
@@ -180,6 +194,25 @@ public sealed class NystromApproximation : IDisposable
         _disposed = true;
         Basis.Dispose();
         Eigenvalues.Dispose();
+    }
+
+    /// <summary>
+    /// An approximation from saved factors (a checkpoint): copies of <paramref name="basis"/> U [P, ℓ] and
+    /// <paramref name="eigenvalues"/> Λ̂ [ℓ] as returned by <see cref="Basis"/> and <see cref="Eigenvalues"/>.
+    /// </summary>
+    public static NystromApproximation Restore(Tensor basis, Tensor eigenvalues, double shift)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(eigenvalues);
+        if (basis.dim() != 2 || eigenvalues.dim() != 1 || basis.shape[1] != eigenvalues.shape[0]
+            || basis.dtype != ScalarType.Float64 || eigenvalues.dtype != ScalarType.Float64)
+        {
+            throw new ArgumentException(
+                $"a Nyström approximation needs a float64 basis [P, ℓ] and eigenvalues [ℓ]; got {ParameterVector.Shape(basis)} and {ParameterVector.Shape(eigenvalues)}.",
+                nameof(basis));
+        }
+        using var scope = torch.NewDisposeScope();
+        return Keep(basis.clone(), eigenvalues.to(basis.device).clone(), shift);
     }
 
     private static NystromApproximation Keep(Tensor basis, Tensor eigenvalues, double shift) =>

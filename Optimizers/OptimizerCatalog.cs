@@ -22,7 +22,11 @@ public sealed class OptimizerCatalog
         LevenbergMarquardt.Descriptor,
         Soap.Descriptor,
         Shampoo.Descriptor,
-        Muon.Descriptor);
+        Muon.Descriptor,
+        Nncg.Descriptor,
+        HessianFree.Descriptor,
+        AdaHessian.Descriptor,
+        Sophia.Descriptor);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>

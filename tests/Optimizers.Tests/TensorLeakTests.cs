@@ -29,6 +29,10 @@ public class TensorLeakTests
     [InlineData("gauss-newton:50:damping=1e-6")]
     [InlineData("lm:50:geodesic=true")]
     [InlineData("lm:50:scaling=diagonal")]
+    [InlineData("nncg:50:rank=4:refresh=3")]
+    [InlineData("hessian-free:50")]
+    [InlineData("adahessian:50")]
+    [InlineData("sophia:50:every=3")]
     public void Step_LeastSquaresOptimizerInsideDisposeScope_LiveTensorCountConstantFromStep10To50(string spec)
     {
         // θ is jolted before every step, so that the fast-converging Gauss–Newton family keeps working
@@ -144,7 +148,7 @@ public class TensorLeakTests
         using var start = fit.Start.clone();
         var before = LiveTensors();
 
-        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "engd:5:ema=0.5", "engd-woodbury:5", "engd-nystrom:5:rank=8", "gauss-newton:5", "lm:5:geodesic=true" })
+        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "engd:5:ema=0.5", "engd-woodbury:5", "engd-nystrom:5:rank=8", "gauss-newton:5", "lm:5:geodesic=true", "nncg:5:rank=4:refresh=2", "hessian-free:5", "adahessian:5", "sophia:5:every=2" })
         {
             var phase = OptimizerSpec.Parse(spec)[0];
             var optimizer = OptimizerCatalog.Default.Create(phase);

@@ -8,7 +8,7 @@ namespace Pinn.Optimizers.Tests.Support;
 /// A = Q diag(λ) Qᵀ with Q from the QR factorisation of a seeded Gaussian matrix and λ log-spaced over
 /// [κ^(−1/2), κ^(1/2)] (condition number κ exactly); θ* is seeded Gaussian and b = Aθ*.
 /// </summary>
-internal sealed class QuadraticObjective : IObjective, IDisposable
+internal sealed class QuadraticObjective : ITwiceDifferentiableObjective, IDisposable
 {
     private readonly Tensor _matrix;
     private readonly Tensor _rhs;
@@ -56,6 +56,15 @@ internal sealed class QuadraticObjective : IObjective, IDisposable
         var loss = (0.5 * theta.dot(product) - _rhs.dot(theta)).item<double>();
         return (loss, product.sub(_rhs).MoveToOuterDisposeScope());
     }
+
+    /// <summary>The exact model: H = A as a dense operator (the matrix is shared, not copied).</summary>
+    public SecondOrderExpansion Expand(Tensor theta)
+    {
+        var (loss, gradient) = ValueAndGradient(theta);
+        return new SecondOrderExpansion(loss, gradient.DetachFromDisposeScope(), LinearOperator.Dense(_matrix));
+    }
+
+    public Tensor Matrix => _matrix;
 
     public Tensor Gradient(Tensor theta)
     {

@@ -5,9 +5,9 @@ namespace Pinn.Optimizers.Tests.Support;
 
 /// <summary>
 /// L(θ) = ‖r(θ)‖² from a residual function and its Jacobian: value and gradient 2Jᵀr derived here once,
-/// evaluations counted per kind.
+/// evaluations counted per kind; the exact Hessian of ‖r‖² by double backward through the residual function.
 /// </summary>
-internal abstract class ResidualObjective : IResidualObjective
+internal abstract class ResidualObjective : IResidualObjective, ITwiceDifferentiableObjective
 {
     public abstract long ParameterCount { get; }
 
@@ -58,6 +58,17 @@ internal abstract class ResidualObjective : IResidualObjective
         var residuals = ComputeResiduals(theta);
         var gradient = ComputeJacobian(theta).t().mv(residuals).mul_(2);
         return (residuals.dot(residuals).item<double>(), gradient.detach().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The exact Hessian of ‖r(θ)‖² (counted as a Jacobian evaluation).</summary>
+    public SecondOrderExpansion Expand(Tensor theta)
+    {
+        JacobianEvaluations++;
+        return SecondOrderExpansion.Autograd(theta, x =>
+        {
+            var residuals = ComputeResiduals(x);
+            return residuals.dot(residuals);
+        });
     }
 
     /// <summary>J by reverse-mode autograd, one row at a time (slow; for checking closed forms).</summary>

@@ -7,7 +7,7 @@ namespace Pinn.Optimizers.Tests.Support;
 /// The chained Rosenbrock function f(x) = Σᵢ 100 (xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)², minimum 0 at (1, …, 1);
 /// gradients by reverse-mode autograd, the way a network objective computes them.
 /// </summary>
-internal sealed class RosenbrockObjective(int dimension) : IObjective
+internal sealed class RosenbrockObjective(int dimension) : ITwiceDifferentiableObjective
 {
     public long ParameterCount => dimension;
 
@@ -30,6 +30,13 @@ internal sealed class RosenbrockObjective(int dimension) : IObjective
         var loss = Loss(x);
         var gradient = torch.autograd.grad([loss], [x])[0];
         return (loss.item<double>(), gradient.detach().MoveToOuterDisposeScope());
+    }
+
+    /// <summary>The exact Hessian by double backward.</summary>
+    public SecondOrderExpansion Expand(Tensor theta)
+    {
+        Evaluations++;
+        return SecondOrderExpansion.Autograd(theta, Loss);
     }
 
     public static Tensor Start(int dimension)
