@@ -17,6 +17,7 @@ public static class CommandLine
             config.AddCommand<ListCommand>("list").WithDescription("List the problems and optimizers.");
             config.AddCommand<SolveCommand>("solve").WithDescription("Train a PINN on a problem and report its error.")
                 .WithExample("solve", "poisson2d", "--optimizer", "adam:1000,lbfgs:1000", "--json");
+            config.AddCommand<SingularityCommand>("singularity").WithDescription("Find a self-similar blow-up profile and its rate λ to high precision (burgers).");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
         });
         return app;
