@@ -27,6 +27,7 @@ public static class CommandLine
                 .WithExample("bench", "--suite", "quick", "--against-torch");
             config.AddCommand<StudyCommand>("study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
                 .WithExample("study", "poisson2d", "--vary", "width=8,16,32,64", "--optimizer", "engd:500");
+            config.AddCommand<SingularityCommand>("singularity").WithDescription("Find a self-similar blow-up profile and its rate λ to high precision (burgers).");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
         });
         return app;

@@ -1,0 +1,158 @@
+using System.ComponentModel;
+using System.Globalization;
+using Pinn.Solver.Networks;
+using Pinn.Solver.Singularity;
+using Spectre.Console.Cli;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>Arguments of <c>pinn singularity MODEL</c>.</summary>
+public sealed class SingularitySettings : CommandSettings
+{
+    /// <summary>The model (only <c>burgers</c>).</summary>
+    [CommandArgument(0, "<MODEL>")]
+    [Description("The equation: burgers (the inviscid Burgers profile equation -λU + ((1+λ)y + U)U' = 0).")]
+    public string Model { get; init; } = "";
+
+    /// <summary>Branch.</summary>
+    [CommandOption("--branch <I>")]
+    [Description("Branch i: the profile with λ = 1/(2i+2) (0: stable, 1: first unstable, …; default 0).")]
+    public string Branch { get; init; } = "0";
+
+    /// <summary>Stages.</summary>
+    [CommandOption("--stages <K>")]
+    [Description("Training stages, 1..5 (default 2): each later stage fits the remaining error with a new network.")]
+    public string Stages { get; init; } = "2";
+
+    /// <summary>Initial λ.</summary>
+    [CommandOption("--lambda0 <L>")]
+    [Description("Initial λ (default 0.9 × the admissible value, e.g. 0.45 on branch 0).")]
+    public string? Lambda0 { get; init; }
+
+    /// <summary>λ search.</summary>
+    [CommandOption("--search")]
+    [Description("Find λ first by a secant search on the signed maximum residual, each evaluation a Levenberg–Marquardt solve with λ fixed.")]
+    public bool Search { get; init; }
+
+    /// <summary>Steps of each fixed-λ solve of the search.</summary>
+    [CommandOption("--search-steps <N>")]
+    [Description("Levenberg–Marquardt steps of each fixed-λ solve of --search (default 300).")]
+    public string SearchSteps { get; init; } = "300";
+
+    /// <summary>Hidden widths.</summary>
+    [CommandOption("--hidden <WIDTHS>")]
+    [Description("Hidden widths of the stage-1 network (default 16,16).")]
+    public string Hidden { get; init; } = "16,16";
+
+    /// <summary>Hidden widths of later stages.</summary>
+    [CommandOption("--correction-hidden <WIDTHS>")]
+    [Description("Hidden widths of the networks of stages 2.. (default 16,16).")]
+    public string CorrectionHidden { get; init; } = "16,16";
+
+    /// <summary>Activation of later stages.</summary>
+    [CommandOption("--correction-activation <NAME>")]
+    [Description("Activation of stages 2..: sin (default, Fourier-type features) or tanh.")]
+    public string CorrectionActivation { get; init; } = "sin";
+
+    /// <summary>Collocation points.</summary>
+    [CommandOption("--points <N>")]
+    [Description("Collocation points on y > 0, Chebyshev in the compact coordinate (default 100; the ansatz is odd).")]
+    public string Points { get; init; } = "100";
+
+    /// <summary>Steps per stage.</summary>
+    [CommandOption("--steps <N>")]
+    [Description("Levenberg–Marquardt steps per stage at most (default 1500).")]
+    public string Steps { get; init; } = "1500";
+
+    /// <summary>Row weights.</summary>
+    [CommandOption("--weights <W1,W2,WC,WO>")]
+    [Description("Weights of the residual-derivative rows √(1+y²)R̃', (1+y²)R̃'', of the normalisation rows, and of R's Taylor coefficient of order 2m+1 at y = 0 (default 0.1,0.01,1,1; WO = 0 leaves it out).")]
+    public string Weights { get; init; } = "0.1,0.01,1,1";
+
+    /// <summary>Damping matrix.</summary>
+    [CommandOption("--scaling <NAME>")]
+    [Description("Levenberg–Marquardt damping matrix: diagonal (default, Marquardt) or identity (Levenberg).")]
+    public string Scaling { get; init; } = "diagonal";
+
+    /// <summary>Seed.</summary>
+    [CommandOption("--seed <S>")]
+    [Description("Seed of the network initialisation (default 0).")]
+    public string Seed { get; init; } = "0";
+
+    /// <summary>Torch threads.</summary>
+    [CommandOption("--threads <N>")]
+    [Description("Torch intra-op threads (default 1).")]
+    public string Threads { get; init; } = "1";
+
+    /// <summary>Results file.</summary>
+    [CommandOption("--out <FILE.h5>")]
+    [Description("Write the profile, residual, λ and each stage's history to an HDF5 file, and the residual plot next to it (.png, .svg).")]
+    public string? Out { get; init; }
+
+    /// <summary>JSON summary.</summary>
+    [CommandOption("--json")]
+    [Description("Print the summary as one line of JSON on stdout.")]
+    public bool Json { get; init; }
+
+    /// <summary>No progress output.</summary>
+    [CommandOption("-q|--quiet")]
+    [Description("No progress output on stderr.")]
+    public bool Quiet { get; init; }
+
+    /// <summary>The checked solver options; a mistake becomes a <see cref="UsageException"/>.</summary>
+    public SingularityOptions ToOptions()
+    {
+        if (!string.Equals(Model.Trim(), "burgers", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"unknown model '{Model}'; known: burgers");
+        int branch = Arguments.NonNegative("--branch", Branch);
+        if (branch > 20) throw new UsageException($"--branch must be in 0..20 (got '{Branch}')");
+        int stages = Arguments.Positive("--stages", Stages);
+        if (stages > 5) throw new UsageException($"--stages must be in 1..5 (got '{Stages}')");
+        double? lambda0 = null;
+        if (Lambda0 is not null)
+        {
+            if (!double.TryParse(Lambda0, NumberStyles.Float, CultureInfo.InvariantCulture, out var l) || !(l > 0 && l < 10))
+                throw new UsageException($"--lambda0 must be a number in (0, 10) (got '{Lambda0}')");
+            lambda0 = l;
+        }
+        int points = Arguments.Positive("--points", Points);
+        if (points < 8) throw new UsageException($"--points must be at least 8 (got '{Points}')");
+        var activation = CorrectionActivation.Trim().ToLowerInvariant() switch
+        {
+            "sin" => Activation.Sin,
+            "tanh" => Activation.Tanh,
+            _ => throw new UsageException($"--correction-activation must be sin or tanh (got '{CorrectionActivation}')"),
+        };
+        if (!long.TryParse(Seed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seed))
+            throw new UsageException($"--seed must be an integer (got '{Seed}')");
+        Arguments.Positive("--threads", Threads);
+        if (Out is not null && !Out.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--out must name an .h5 file (got '{Out}')");
+        var weights = Weights.Split(',', StringSplitOptions.TrimEntries)
+            .Select(w => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (weights.Length != 4 || weights.Any(double.IsNaN) || weights[2] == 0)
+            throw new UsageException($"--weights must be four finite numbers ≥ 0 W1,W2,WC,WO with WC > 0 (got '{Weights}')");
+        var scaling = Scaling.Trim().ToLowerInvariant() switch
+        {
+            "diagonal" => Optimizers.LevenbergMarquardtScaling.Diagonal,
+            "identity" => Optimizers.LevenbergMarquardtScaling.Identity,
+            _ => throw new UsageException($"--scaling must be diagonal or identity (got '{Scaling}')"),
+        };
+        return new SingularityOptions
+        {
+            Weights = new ProfileWeights(weights[0], weights[1], weights[2], weights[3]),
+            Scaling = scaling,
+            Branch = branch,
+            Stages = stages,
+            InitialLambda = lambda0,
+            Search = Search,
+            SearchSteps = Arguments.Positive("--search-steps", SearchSteps),
+            Hidden = Arguments.PositiveList("--hidden", Hidden),
+            CorrectionHidden = Arguments.PositiveList("--correction-hidden", CorrectionHidden),
+            CorrectionActivation = activation,
+            Points = points,
+            MaxSteps = Arguments.Positive("--steps", Steps),
+            Seed = seed,
+        }.Validate();
+    }
+}

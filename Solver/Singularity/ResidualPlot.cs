@@ -1,0 +1,61 @@
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>The figure of a profile search: log₁₀|R̃| over the compactified line after each stage (PNG and SVG, OxyPlot).</summary>
+public static class ResidualPlot
+{
+    /// <summary>Writes <c>BASE.png</c> and <c>BASE.svg</c> (each via a temporary file renamed into place); returns BASE.</summary>
+    public static string Write(string basePath, SingularityResult result)
+    {
+        var model = Model(result);
+        Atomic(basePath + ".png", stream => new OxyPlot.SkiaSharp.PngExporter { Width = 900, Height = 560, UseTextShaping = false }.Export(model, stream));
+        Atomic(basePath + ".svg", stream => new OxyPlot.SkiaSharp.SvgExporter { Width = 900, Height = 560 }.Export(model, stream));
+        return basePath;
+    }
+
+    /// <summary>The plot model: one line per stage, x = ζ = sign(y)(1 − t) ∈ (−1, 1), y = log₁₀|R̃|.</summary>
+    public static PlotModel Model(SingularityResult result)
+    {
+        var model = new PlotModel
+        {
+            Title = $"Burgers profile, branch {result.Branch}: envelope-scaled residual after each stage",
+            Subtitle = $"λ = {result.Lambda:R} (|λ − λ*| = {result.LambdaError:E2}), max |R̃| = {result.MaxResidual:E2}",
+        };
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendTitle = "stage" });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "ζ = sign(y)(1 − t),  t = (1 + y^(2m))^(−1/(2m(1+λ)))", Minimum = -1, Maximum = 1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "log10 |R̃(y)|" });
+        foreach (var stage in result.Stages)
+        {
+            var series = new LineSeries { Title = $"{stage.Index}: max {stage.MaxResidual:E1}", StrokeThickness = 1 };
+            // Thin the 10⁴⁺ points for the figure: keep each block's largest value (the envelope of the curve).
+            int block = Math.Max(1, result.Zeta.Length / 2000);
+            for (int k = 0; k < result.Zeta.Length; k += block)
+            {
+                int end = Math.Min(result.Zeta.Length, k + block);
+                double peak = 0;
+                for (int j = k; j < end; j++) peak = Math.Max(peak, Math.Abs(stage.Residual[j]));
+                series.Points.Add(new DataPoint(result.Zeta[(k + end - 1) / 2], Math.Log10(Math.Max(peak, 1e-300))));
+            }
+            model.Series.Add(series);
+        }
+        return model;
+    }
+
+    private static void Atomic(string path, Action<Stream> write)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = File.Create(temporary)) write(stream);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using PureHDF;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>
+/// Writes a profile search to HDF5 (PureHDF; to a temporary file renamed over the target).
+/// </summary>
+/// <remarks>
+/// Layout (format "pinn-singularity", version 1):
+/// <code>
+/// /                      attributes format, format_version, problem, branch, lambda, lambda_exact, lambda_error,
+///                        max_residual, max_residual_definition, max_error, far_power, seconds, command_line, options
+/// /profile/y, /profile/U, /profile/exact          float64 [2001]   y ∈ [−10, 10]
+/// /residual/zeta, /residual/y, /residual/value    float64 [K]      validation grid and R̃ of the final profile
+/// /search/lambda, /search/signed_max_residual     float64 [S]      secant search (only with --search)
+/// /stages/stageK        attributes hidden, activation, scale, frequency, steps, seconds, lambda, max_residual, stop
+/// /stages/stageK/residual                          float64 [K]      R̃ after stage K
+/// /stages/stageK/parameters                        float64 [P]      the network's θ (Mlp layout)
+/// /stages/stageK/history/{step,seconds,loss,lambda,damping,max_residual}   per Levenberg–Marquardt step
+/// </code>
+/// </remarks>
+public static class SingularityFile
+{
+    /// <summary>Writes the file.</summary>
+    public static void Write(string path, SingularityResult r, SingularityOptions options, IReadOnlyList<string> commandLine)
+    {
+        var file = new H5File();
+        file.Attributes["format"] = "pinn-singularity";
+        file.Attributes["format_version"] = 1L;
+        file.Attributes["problem"] = "burgers-profile";
+        file.Attributes["branch"] = (long)r.Branch;
+        file.Attributes["lambda"] = r.Lambda;
+        file.Attributes["lambda_exact"] = r.ExactLambda;
+        file.Attributes["lambda_error"] = r.LambdaError;
+        file.Attributes["max_residual"] = r.MaxResidual;
+        file.Attributes["max_residual_definition"] = SingularityResult.ResidualDefinition;
+        file.Attributes["max_error"] = r.MaxError;
+        file.Attributes["far_power"] = (long)r.FarPower;
+        file.Attributes["seconds"] = r.Seconds;
+        file.Attributes["command_line"] = string.Join(' ', commandLine);
+        file.Attributes["options"] = $"branch={options.Branch} stages={options.Stages} lambda0={options.StartLambda:R} search={options.Search} " +
+            $"hidden={string.Join(',', options.Hidden)} correction_hidden={string.Join(',', options.CorrectionHidden)} activation={options.Activation} " +
+            $"correction_activation={options.CorrectionActivation} points={options.Points} adaptive_points={options.AdaptivePoints} " +
+            $"resample_every={options.ResampleEvery} max_steps={options.MaxSteps} patience={options.Patience} weights={options.Weights} " +
+            $"scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";
+        file["profile"] = new H5Group { ["y"] = V(r.ProfileY), ["U"] = V(r.Profile), ["exact"] = V(r.Exact) };
+        file["residual"] = new H5Group { ["zeta"] = V(r.Zeta), ["y"] = V(r.GridY), ["value"] = V(r.Residual) };
+        if (r.Search.Count > 0)
+            file["search"] = new H5Group { ["lambda"] = V(r.Search.Select(e => e.Lambda).ToArray()), ["signed_max_residual"] = V(r.Search.Select(e => e.Value).ToArray()) };
+        var stages = new H5Group();
+        foreach (var s in r.Stages)
+        {
+            var g = new H5Group
+            {
+                ["residual"] = V(s.Residual),
+                ["history"] = new H5Group
+                {
+                    ["step"] = new H5Dataset(s.History.Select(h => (long)h.Step).ToArray(), fileDims: [(ulong)s.History.Count]),
+                    ["seconds"] = V(s.History.Select(h => h.Seconds).ToArray()),
+                    ["loss"] = V(s.History.Select(h => h.Loss).ToArray()),
+                    ["lambda"] = V(s.History.Select(h => h.Lambda).ToArray()),
+                    ["damping"] = V(s.History.Select(h => h.Damping).ToArray()),
+                    ["max_residual"] = V(s.History.Select(h => h.MaxResidual).ToArray()),
+                },
+            };
+            if (s.Parameters is not null) g["parameters"] = V(s.Parameters);
+            g.Attributes["hidden"] = s.Hidden.Select(h => (long)h).ToArray();
+            g.Attributes["activation"] = s.Activation.ToString().ToLowerInvariant();
+            g.Attributes["scale"] = s.Scale;
+            g.Attributes["frequency"] = s.Frequency;
+            g.Attributes["steps"] = (long)s.Steps;
+            g.Attributes["seconds"] = s.Seconds;
+            g.Attributes["lambda"] = s.Lambda;
+            g.Attributes["max_residual"] = s.MaxResidual;
+            g.Attributes["stop"] = s.Stop;
+            stages[$"stage{s.Index}"] = g;
+        }
+        file["stages"] = stages;
+
+        var target = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            {
+                file.Write(stream);
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary)) File.Delete(temporary);
+        }
+    }
+
+    private static H5Dataset V(double[] values) => new((double[])values.Clone(), fileDims: [(ulong)values.Length]);
+}

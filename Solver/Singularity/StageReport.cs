@@ -1,0 +1,21 @@
+using Pinn.Solver.Networks;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>What one stage did.</summary>
+/// <param name="Index">Stage number, from 1.</param>
+/// <param name="Hidden">Hidden widths of its network.</param>
+/// <param name="Activation">Its activation.</param>
+/// <param name="Scale">ε: the stage adds ε·y·t·N(t) (1 for stage 1).</param>
+/// <param name="Frequency">Dominant frequency of the residual it was fitted to (NaN for stage 1).</param>
+/// <param name="Steps">Levenberg–Marquardt steps.</param>
+/// <param name="Seconds">Wall time.</param>
+/// <param name="Lambda">λ after the stage.</param>
+/// <param name="MaxResidual">max |R̃| on the validation grid after the stage.</param>
+/// <param name="Stop">Why it ended.</param>
+/// <param name="History">Per-step history.</param>
+/// <param name="Residual">R̃ on the validation grid after the stage.</param>
+/// <param name="Parameters">The network's final θ.</param>
+public sealed record StageReport(int Index, int[] Hidden, Activation Activation, double Scale, double Frequency, int Steps,
+    double Seconds, double Lambda, double MaxResidual, string Stop, IReadOnlyList<StageHistoryRow> History, double[] Residual,
+    double[]? Parameters = null);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Pinn.Optimizers;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>
+/// Trains one stage of a profile with Levenberg–Marquardt on the full residual Jacobian (λ's column
+/// included unless λ is held fixed), with adaptive resampling: every few steps the points where |R̃|
+/// peaks are added to the fixed Chebyshev points.
+/// </summary>
+/// <remarks>
+/// Full-matrix Gauss–Newton with Levenberg–Marquardt damping in float64, as in Wang et al. 2025 ("Discovery of
+/// unstable singularities", §3: the second-order optimizer that takes the profiles to round-off);
+/// the damping follows Nielsen's rule (<see cref="LevenbergMarquardt"/>). A stage ends when the optimizer
+/// stops, after <see cref="SingularityOptions.MaxSteps"/> steps, or when the loss has stalled for
+/// <see cref="SingularityOptions.Patience"/> steps.
+/// </remarks>
+public sealed class StageTrainer
+{
+    private readonly ProfileAnsatz _ansatz;
+    private readonly SingularityOptions _options;
+    private readonly Action<string> _progress;
+
+    /// <summary>A trainer for the given ansatz and settings; progress lines go to <paramref name="progress"/>.</summary>
+    public StageTrainer(ProfileAnsatz ansatz, SingularityOptions options, Action<string> progress)
+    {
+        _ansatz = ansatz;
+        _options = options;
+        _progress = progress;
+    }
+
+    /// <summary>
+    /// Trains <paramref name="trainable"/> (its network's parameters updated in place) on top of
+    /// <paramref name="frozen"/>, from λ; returns the final λ (unchanged when <paramref name="fixedLambda"/>)
+    /// and the history.
+    /// </summary>
+    public (double Lambda, List<StageHistoryRow> History, string Stop) Train(
+        IReadOnlyList<ProfileStage> frozen, ProfileStage trainable, double lambda, bool fixedLambda, int maxSteps, int stageIndex)
+    {
+        var net = trainable.Network;
+        var rows = new ProfileLinearization(_ansatz, frozen, trainable, _options.Weights);
+        var basePoints = ChebyshevPoints(lambda);
+        using var objective = new ProfileObjective(rows, net.ParameterCount, basePoints, fixedLambda ? lambda : null);
+        using var theta = fixedLambda ? net.Parameters.clone() : cat([net.Parameters, tensor(new[] { lambda }, dtype: ScalarType.Float64)]);
+        using var lm = new LevenbergMarquardt(new LevenbergMarquardtOptions { GradientTolerance = 1e-300, StepTolerance = 1e-16, Scaling = _options.Scaling });
+        var all = frozen.Append(trainable).ToList();
+        var history = new List<StageHistoryRow>();
+        var clock = Stopwatch.StartNew();
+        double best = double.NaN;
+        int bestStep = 0;
+        string stop = "step limit";
+        for (int step = 1; step <= maxSteps; step++)
+        {
+            StepResult result;
+            using (var scope = NewDisposeScope()) result = lm.Step(objective, theta);
+            double currentLambda = objective.Lambda(theta);
+            bool resample = step % _options.ResampleEvery == 0;
+            double maxResidual = double.NaN;
+            if (resample || step == 1)
+            {
+                net.Load(objective.Network(theta));
+                var evaluator = new ProfileEvaluator(_ansatz, all);
+                var check = evaluator.MaxResidual(_options.ValidationPoints, currentLambda);
+                maxResidual = check.Max;
+                var at = check.Zeta[Array.FindIndex(check.Values, v => Math.Abs(v) == check.Max)];
+                _progress($"stage {stageIndex} step {step}: loss {result.Loss:E3}, λ = {currentLambda:R}, max|R̃| = {maxResidual:E3} at ζ = {at:F4}, μ = {lm.Damping:E2}");
+                if (resample && _options.AdaptivePoints > 0)
+                {
+                    objective.SetPoints(basePoints.Concat(evaluator.Peaks(currentLambda, _options.AdaptivePoints)).ToArray());
+                    best = double.NaN;   // the loss changed with the points
+                }
+            }
+            history.Add(new StageHistoryRow(stageIndex, step, clock.Elapsed.TotalSeconds, result.Loss, currentLambda, lm.Damping ?? double.NaN, maxResidual));
+            if (result.Stop != StopReason.None)
+            {
+                stop = $"{result.Stop}: {result.Message}";
+                break;
+            }
+            // After a resampling the loss is that of other points: it becomes the new reference without resetting the
+            // patience count, so that resampling alone cannot keep a stalled stage running.
+            if (double.IsNaN(best)) best = result.Loss;
+            else if (result.Message is null && result.Loss < best * (1 - 1e-3)) (best, bestStep) = (result.Loss, step);
+            if (step - bestStep >= _options.Patience)
+            {
+                stop = $"stalled (loss {best:E3} not lowered by 0.1 % in {_options.Patience} steps)";
+                break;
+            }
+        }
+        net.Load(objective.Network(theta));
+        return (objective.Lambda(theta), history, stop);
+    }
+
+    /// <summary>Chebyshev points in t ∈ (0, 1) (clustered at y = 0 and at infinity), mapped to y &gt; 0.</summary>
+    public double[] ChebyshevPoints(double lambda)
+    {
+        int n = _options.Points;
+        return Enumerable.Range(0, n)
+            .Select(k => 0.5 * (1 - Math.Cos(Math.PI * (k + 0.5) / n)))
+            .Select(t => _ansatz.FromCoordinate(t, lambda))
+            .Where(y => y > 0 && double.IsFinite(y))
+            .ToArray();
+    }
+}

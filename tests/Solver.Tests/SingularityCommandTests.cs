@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Pinn.Solver.Cli;
+
+namespace Pinn.Solver.Tests;
+
+[Collection("console")]
+public class SingularityCommandTests
+{
+    private static (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (o, e) = (new StringWriter(), new StringWriter());
+        Console.SetOut(o);
+        Console.SetError(e);
+        try { return (CommandLine.Run(CommandLine.CreateApp(), args), o.ToString(), e.ToString()); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+    }
+
+    public static TheoryData<string[]> BadArguments => new()
+    {
+        new[] { "singularity" },
+        new[] { "singularity", "euler" },
+        new[] { "singularity", "burgers", "--branch", "-1" },
+        new[] { "singularity", "burgers", "--branch", "x" },
+        new[] { "singularity", "burgers", "--branch", "99" },
+        new[] { "singularity", "burgers", "--stages", "0" },
+        new[] { "singularity", "burgers", "--stages", "9" },
+        new[] { "singularity", "burgers", "--lambda0", "abc" },
+        new[] { "singularity", "burgers", "--lambda0", "-0.5" },
+        new[] { "singularity", "burgers", "--points", "3" },
+        new[] { "singularity", "burgers", "--hidden", "8,0" },
+        new[] { "singularity", "burgers", "--steps", "0" },
+        new[] { "singularity", "burgers", "--weights", "1,2" },
+        new[] { "singularity", "burgers", "--weights", "1,1,0,1" },
+        new[] { "singularity", "burgers", "--scaling", "cubic" },
+        new[] { "singularity", "burgers", "--correction-activation", "relu" },
+        new[] { "singularity", "burgers", "--threads", "0" },
+        new[] { "singularity", "burgers", "--seed", "s" },
+        new[] { "singularity", "burgers", "--out", "/nonexistent-dir/p.h5" },
+        new[] { "singularity", "burgers", "--out", "p.txt" },
+        new[] { "singularity", "burgers", "--no-such-flag" },
+        new[] { "singularity", "burgers", "--search", "--search-steps", "0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public void Run_BadArguments_OneLineErrorAndExitCode2(string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.Equal(ExitCodes.Usage, code);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("pinn: ", lines[0]);
+    }
+
+    [Fact]
+    public void Run_TinySearchAndTwoStages_WritesJsonHdf5AndPlots()
+    {
+        var dir = Directory.CreateTempSubdirectory("pinn-singular-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "profile.h5");
+            var (code, stdout, err) = Run("singularity", "burgers", "--branch", "1", "--stages", "2", "--steps", "3", "--points", "10",
+                "--hidden", "4", "--correction-hidden", "3", "--json", "--out", path, "--search", "--search-steps", "2");
+            Assert.True(code == ExitCodes.Ok, err);
+            var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+            foreach (var key in new[] { "lambda", "lambda_error", "max_residual", "max_error", "stages", "seconds" })
+                Assert.True(json.ContainsKey(key), key);
+            Assert.Equal(2, (int)json["stages"]!);
+            Assert.True((int)json["search_solves"]! >= 2);
+            Assert.Equal(Math.Abs((double)json["lambda"]! - 0.25), (double)json["lambda_error"]!, 15);
+            Assert.True((int)json["validation_points"]! >= 10000);
+            Assert.True(File.Exists(path));
+            Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.png")).Length > 1000);
+            Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.svg")).Length > 1000);
+            Assert.Empty(Directory.GetFiles(dir.FullName, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(dir.FullName, ".*")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using Pinn.Problems;
+using Pinn.Solver.Networks;
+using Pinn.Solver.Singularity;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Tests;
+
+public class SingularityTests
+{
+    private static Mlp Net(int[] hidden, Activation activation, long seed, double lower = 0, double upper = 1) =>
+        new(new MlpOptions(1, hidden, 1, activation, Initialization.GlorotNormal, seed), [lower], [upper]);
+
+    [Theory]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Sin)]
+    public void NetworkJet_ThirdOrder_EqualsNestedAutograd(Activation activation)
+    {
+        using var scope = NewDisposeScope();
+        using var net = Net([5, 4], activation, 3, -0.5, 1.5);
+        var y = linspace(-1.3, 2.1, 9, dtype: ScalarType.Float64).requires_grad_(true);
+        // Input t(y) = sin(y) + y²/3 with its jet, so the chain rule is exercised too.
+        var input = new Jet(y.sin() + y.square() / 3, y.cos() + 2 * y / 3, -y.sin() + 2.0 / 3, -y.cos());
+        var jet = NetworkJet.Run(net, net.Parameters, input);
+        var value = net.Forward(net.Parameters, (y.sin() + y.square() / 3).unsqueeze(1)).squeeze(1);
+        var d = value;
+        for (int k = 0; k <= 3; k++)
+        {
+            Assert.True((jet[k] - d).abs().max().item<double>() < 1e-12 * (1 + d.abs().max().item<double>()), $"order {k}");
+            if (k < 3) d = autograd.grad([d.sum()], [y], create_graph: true, retain_graph: true)[0];
+        }
+    }
+
+    [Fact]
+    public void ScaledResidual_OfExactProfile_VanishesToRoundOff()
+    {
+        using var scope = NewDisposeScope();
+        var problem = new BurgersProfile(1);
+        var ansatz = new ProfileAnsatz(2);
+        var ys = Enumerable.Range(0, 41).Select(k => -20 + k).Select(v => v * 1.37).ToArray();
+        var u = tensor(ys.Select(problem.Exact).ToArray(), dtype: ScalarType.Float64);
+        var du = tensor(ys.Select(problem.ExactDerivative).ToArray(), dtype: ScalarType.Float64);
+        var r = ProfileLinearization.ScaledResidual(ansatz, tensor(ys, dtype: ScalarType.Float64), tensor(problem.Lambda, dtype: ScalarType.Float64), new Jet(u, du));
+        Assert.True(r[0].abs().max().item<double>() < 1e-14);
+    }
+
+    [Fact]
+    public void Coordinate_InverseAndJet_AreConsistent()
+    {
+        using var scope = NewDisposeScope();
+        var ansatz = new ProfileAnsatz(2);
+        double lambda = 0.27;
+        foreach (var t in new[] { 1e-4, 0.1, 0.5, 0.93, 0.999 })
+        {
+            var y = ansatz.FromCoordinate(t, lambda);
+            var jet = ansatz.Coordinate(tensor(new[] { y }, dtype: ScalarType.Float64), tensor(lambda, dtype: ScalarType.Float64), 3);
+            Assert.Equal(t, jet[0].item<double>(), 12);
+            double h = 1e-4 * (1 + y);
+            var around = ansatz.Coordinate(tensor(new[] { y - h, y + h }, dtype: ScalarType.Float64), tensor(lambda, dtype: ScalarType.Float64), 1);
+            Assert.Equal((around[0][1] - around[0][0]).item<double>() / (2 * h), jet[1].item<double>(), 7);
+        }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Jacobian_WithLambdaColumn_EqualsCentralDifferences(bool secondStage)
+    {
+        using var scope = NewDisposeScope();
+        var ansatz = new ProfileAnsatz(1);
+        using var first = Net([4, 3], Activation.Tanh, 1);
+        using var second = Net([3], Activation.Sin, 2, 0.3, 0.7);
+        var frozen = secondStage ? new List<ProfileStage> { new(first, 1) } : [];
+        var trainable = secondStage ? new ProfileStage(second, 1e-3) : new ProfileStage(first, 1);
+        var rows = new ProfileLinearization(ansatz, frozen, trainable, new ProfileWeights(0.3, 0.2, 1.5, 0.7));
+        using var objective = new ProfileObjective(rows, trainable.Network.ParameterCount, [0.05, 0.4, 1.1, 3.0, 17.0, 400.0], null);
+        var theta = cat([trainable.Network.Parameters, tensor(new[] { 0.43 }, dtype: ScalarType.Float64)]);
+        var (r, j) = objective.ResidualsAndJacobian(theta);
+        Assert.Equal(new long[] { objective.ResidualCount, objective.ParameterCount }, j.shape);
+        Assert.True((objective.Residuals(theta) - r).abs().max().item<double>() < 1e-14 * (1 + r.abs().max().item<double>()));
+        double worst = 0;
+        for (int p = 0; p < theta.shape[0]; p++)
+        {
+            double h = 1e-6;
+            var plus = theta.clone(); plus[p] += h;
+            var minus = theta.clone(); minus[p] -= h;
+            var fd = (objective.Residuals(plus) - objective.Residuals(minus)) / (2 * h);
+            var scale = 1 + j[.., p].abs().max().item<double>();
+            worst = Math.Max(worst, (fd - j[.., p]).abs().max().item<double>() / scale);
+        }
+        Assert.True(worst < 1e-6, $"max relative column difference {worst:E3}");
+    }
+
+    [Fact]
+    public void FixedLambda_DropsTheLambdaColumn()
+    {
+        using var scope = NewDisposeScope();
+        using var net = Net([3], Activation.Tanh, 5);
+        var rows = new ProfileLinearization(new ProfileAnsatz(1), [], new ProfileStage(net, 1), new ProfileWeights());
+        using var objective = new ProfileObjective(rows, net.ParameterCount, [0.5, 2.0], 0.5);
+        var (_, j) = objective.ResidualsAndJacobian(net.Parameters);
+        Assert.Equal(net.ParameterCount, j.shape[1]);
+        Assert.Equal(0.5, objective.Lambda(net.Parameters));
+    }
+
+    [Fact]
+    public void OriginCoefficient_IsTheLimitOfResidualOverYToTheThird()
+    {
+        using var scope = NewDisposeScope();
+        var ansatz = new ProfileAnsatz(1);
+        using var net = Net([4], Activation.Tanh, 7);
+        var stage = new ProfileStage(net, 1);
+        double lambda = 0.41;
+        var rows = new ProfileLinearization(ansatz, [], stage, new ProfileWeights());
+        double c = rows.OriginCoefficient(tensor(new[] { lambda }, dtype: ScalarType.Float64), null, null).item<double>();
+        var evaluator = new ProfileEvaluator(ansatz, [stage]);
+        double a = evaluator.Profile([1e-7], lambda)[0] / 1e-7;
+        double y = 2e-3;
+        double r = evaluator.Residual([y], lambda)[0];
+        Assert.Equal(c, (r - a * (1 + a) * y) / (y * y * y), 3);
+    }
+
+    [Fact]
+    public void LambdaSearch_SmoothRoot_ConvergesToRoundOff()
+    {
+        var (lambda, evaluations) = LambdaSearch.Find(l => (l - 0.3) * (1 + l * l) + 0.2 * (l - 0.3) * (l - 0.3), 0.2, 0.21, 30, 1e-15);
+        Assert.Equal(0.3, lambda, 13);
+        Assert.True(evaluations.Count < 15);
+    }
+
+    [Fact]
+    public void Solver_FewSteps_LowersResidualAndKeepsShapes()
+    {
+        using var solver = new ProfileSolver(new SingularityOptions
+        {
+            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, AdaptivePoints = 3, ResampleEvery = 4, MaxSteps = 8,
+        });
+        var result = solver.Run();
+        Assert.Equal(2, result.Stages.Count);
+        Assert.True(result.Stages[0].MaxResidual < 0.2, $"stage 1: {result.Stages[0].MaxResidual:E3}");
+        Assert.Equal(result.Zeta.Length, result.Residual.Length);
+        Assert.True(result.Zeta.Length >= 10000);
+        Assert.All(result.Stages, s => Assert.NotEmpty(s.History));
+    }
+}
