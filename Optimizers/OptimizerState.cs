@@ -57,8 +57,11 @@ public sealed class OptimizerState
     public Tensor Tensor(string key, Device? device = null)
     {
         var a = Get(key);
-        var t = tensor(a.Values, a.Shape, dtype: ScalarType.Float64);
-        return device is null || device.type == DeviceType.CPU ? t : t.to(device);
+        // torch.tensor(double[]) may share the (GC-pinned, not 64-byte aligned) array's memory; BLAS reductions take
+        // alignment-dependent code paths, so a restored state is copied into libtorch's own aligned storage: that keeps
+        // a resumed run bitwise equal to the uninterrupted one.
+        using var wrapped = tensor(a.Values, a.Shape, dtype: ScalarType.Float64);
+        return device is null || device.type == DeviceType.CPU ? wrapped.clone() : wrapped.to(device);
     }
 
     /// <summary>The saved tensor, or null when the key is absent.</summary>

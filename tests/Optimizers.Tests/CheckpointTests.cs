@@ -22,6 +22,7 @@ public sealed class CheckpointTests
     [MemberData(nameof(Names))]
     public void SaveThenLoad_IntoFreshOptimizer_ContinuesBitwise(string name)
     {
+        torch.set_num_threads(1);   // per worker thread (OpenMP's thread count is thread-local): bitwise equality needs a fixed reduction order
         const int half = 6;
         using var objective = new TanhModelResiduals(residuals: 30, hidden: 6, parameters: 10, seed: 11);
         var phase = OptimizerSpec.Parse(name).Single();
@@ -40,7 +41,8 @@ public sealed class CheckpointTests
             for (var i = 0; i < half; i++) resumed.Add(first.Step(objective, resumedTheta).Loss);
             state = ((ICheckpointable)first).SaveState();
         }
-        using var thetaCopy = tensor(resumedTheta.data<double>().ToArray(), dtype: ScalarType.Float64);   // θ through the host, as a checkpoint stores it
+        using var hostCopy = tensor(resumedTheta.data<double>().ToArray(), dtype: ScalarType.Float64);   // θ through the host, as a checkpoint stores it
+        using var thetaCopy = hostCopy.clone();   // into aligned storage, as the trainer copies it into the network
         using (var second = OptimizerCatalog.Default.Create(phase))
         {
             ((ICheckpointable)second).LoadState(state);
