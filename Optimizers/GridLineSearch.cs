@@ -56,6 +56,14 @@ public sealed class GridLineSearch
     /// <summary>Forgets the previous step size.</summary>
     public void Reset() => _lastExponent = -1;
 
+    /// <summary>The exponent the next early-stopping search starts from (−1: none yet); saved in checkpoints.</summary>
+    public int LastExponent
+    {
+        get => _lastExponent;
+        set => _lastExponent = value >= -1 && value <= MaxExponent ? value
+            : throw new InvalidDataException($"a saved line-search exponent {value} is outside -1..{MaxExponent}; resume with the same grid option.");
+    }
+
     /// <summary>Searches along <paramref name="direction"/> and moves <paramref name="theta"/> to the best trial if it lowers the loss.</summary>
     /// <param name="objective">The objective f.</param>
     /// <param name="theta">θ, 1-D float64; updated in place on success.</param>

@@ -19,7 +19,8 @@ public sealed class OptimizerCatalog
         EngdWoodbury.Descriptor,
         EngdNystrom.Descriptor,
         Engd.GaussNewtonDescriptor,
-        LevenbergMarquardt.Descriptor);
+        LevenbergMarquardt.Descriptor,
+        Kfac.Descriptor);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>
