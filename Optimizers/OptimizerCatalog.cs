@@ -26,7 +26,8 @@ public sealed class OptimizerCatalog
         Nncg.Descriptor,
         HessianFree.Descriptor,
         AdaHessian.Descriptor,
-        Sophia.Descriptor);
+        Sophia.Descriptor,
+        Kfac.Descriptor);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>

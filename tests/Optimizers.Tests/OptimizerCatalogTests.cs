@@ -11,7 +11,7 @@ public class OptimizerCatalogTests
     {
         var catalog = OptimizerCatalog.Default;
 
-        Assert.Equal(new[] { "adam", "sgd", "lbfgs", "engd", "engd-woodbury", "engd-nystrom", "gauss-newton", "lm", "soap", "shampoo", "muon", "nncg", "hessian-free", "adahessian", "sophia" }, catalog.Descriptors.Select(d => d.Name));
+        Assert.Equal(new[] { "adam", "sgd", "lbfgs", "engd", "engd-woodbury", "engd-nystrom", "gauss-newton", "lm", "soap", "shampoo", "muon", "nncg", "hessian-free", "adahessian", "sophia", "kfac" }, catalog.Descriptors.Select(d => d.Name));
         Assert.All(catalog.Descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
         Assert.Equal(new[] { "lr", "beta1", "beta2", "eps" }, catalog.Get("adam").Options.Select(o => o.Key));
         Assert.Equal(new[] { "lr", "momentum", "nesterov" }, catalog.Get("sgd").Options.Select(o => o.Key));
@@ -24,6 +24,7 @@ public class OptimizerCatalogTests
         Assert.Equal(new[] { "lr", "beta1", "beta2", "eps", "shampoo-beta", "sum", "root-eps", "frequency", "max-dim" }, catalog.Get("shampoo").Options.Select(o => o.Key));
         Assert.Equal(new[] { "lr", "momentum", "nesterov", "ns-steps", "scaling", "hidden-only", "beta1", "beta2", "eps" }, catalog.Get("muon").Options.Select(o => o.Key));
         Assert.Equal(new[] { "mu", "scaling", "gtol", "geodesic" }, catalog.Get("lm").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "damping", "ema", "momentum", "identity", "auto", "grid" }, catalog.Get("kfac").Options.Select(o => o.Key));
     }
 
     [Fact]
