@@ -3,7 +3,10 @@ namespace Pinn.Problems;
 /// <summary>The problems the <c>pinn</c> command knows by name.</summary>
 public static class ProblemCatalog
 {
-    private static readonly IBenchmarkProblem[] Entries = [new Poisson2d(), new Heat1d(), new Poisson5d()];
+    private static readonly IBenchmarkProblem[] Entries = [
+        new Poisson2d(), new Heat1d(), new Poisson5d(), new Convection(), new Reaction(), new Wave(),
+        new Burgers(), new AllenCahn(), new Helmholtz2d(), new Kovasznay(),
+    ];
 
     /// <summary>Every problem, in listing order.</summary>
     public static IReadOnlyList<IBenchmarkProblem> All => Entries;

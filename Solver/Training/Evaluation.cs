@@ -15,11 +15,14 @@ public sealed record Evaluation(double[,] Points, double[] Prediction, double[]?
         var u = predict(x);
         var exact = problem.ExactAt(x);
         var points = Physics.Points.ToArray(x);
-        var prediction = Physics.Points.ToVector(u);
+        var prediction = Physics.Points.ToVector(FirstOutput(u));
         if (exact is null) return new Evaluation(points, prediction, null, null);
-        var exactValues = Physics.Points.ToVector(exact);
-        return new Evaluation(points, prediction, exactValues, ErrorNorms.Compute(prediction, exactValues));
+        // Errors over every output (rows flattened alike); the arrays hold the first output, one value per point.
+        var errors = ErrorNorms.Compute(Physics.Points.ToVector(u), Physics.Points.ToVector(exact));
+        return new Evaluation(points, prediction, Physics.Points.ToVector(FirstOutput(exact)), errors);
     }
+
+    private static Tensor FirstOutput(Tensor values) => values.dim() == 1 ? values : values.select(1, 0);
 
     /// <summary>Only the relative L2 error (cheap, for the history).</summary>
     public static double RelativeL2(Tensor prediction, Tensor exact)

@@ -21,9 +21,17 @@ public class CatalogueTests
             var x = term.Region.Draw(term.Sample, random);
             var field = new Field(new AutogradSource(problem.Solution!, x), problem.Domain.TimeIndex);
             double max = term.Evaluate(field, x).abs().max().item<double>();
-            Assert.True(max < 1e-11, $"{name}/{term.Name}: max |residual| = {max:E3}");
+            Assert.True(max < Tolerance(name), $"{name}/{term.Name}: max |residual| = {max:E3}");
         }
     }
+
+    /// <summary>Round-off for closed forms; the reference-based problems satisfy their residuals to the reference's accuracy.</summary>
+    private static double Tolerance(string name) => name switch
+    {
+        "burgers" => 1e-8,       // u_t, u_x ~ 150 near the shock: relative 1e-10
+        "allen-cahn" => 1e-6,    // u_t from the cubic Hermite interpolation in time
+        _ => 1e-11,
+    };
 
     [Theory]
     [MemberData(nameof(Names))]
@@ -33,9 +41,11 @@ public class CatalogueTests
         var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
         var term = problem.Terms[0];
         var x = term.Region.Draw(term.Sample, new Random(0));
-        var field = new Field(new AutogradSource(p => problem.Solution!(p) + 0.01 * p[.., 0].square() * p[.., ^1], x), problem.Domain.TimeIndex);
+        var field = new Field(new AutogradSource(p => Perturbed(problem.Solution!(p), 0.01 * p[.., 0].square() * p[.., ^1]), x), problem.Domain.TimeIndex);
         Assert.True(term.Evaluate(field, x).abs().max().item<double>() > 1e-4);
     }
+
+    private static Tensor Perturbed(Tensor u, Tensor bump) => u.dim() == 1 ? u + bump : u + bump.unsqueeze(1);
 
     [Fact]
     public void Get_UnknownName_ListsKnownProblems()

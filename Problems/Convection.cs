@@ -1,0 +1,43 @@
+using Pinn.Physics;
+using static TorchSharp.torch;
+
+namespace Pinn.Problems;
+
+/// <summary>
+/// The convection problem of Krishnapriyan et al. (2021) and Rathore et al. (2024):
+/// u_t + β u_x = 0, β = 40, on x ∈ [0, 2π], t ∈ [0, 1]; u(x, 0) = sin x; periodic in x; u* = sin(x − βt).
+/// </summary>
+/// <remarks>
+/// Rathore et al. ("Challenges in training PINNs", ICML 2024, §2 and Appendix A) use 10 000 residual
+/// points (a 257 × 101 grid), 257 initial points and 101 periodic pairs, and 3 hidden tanh layers of
+/// width 50–400. Sized here for a 2-core CPU: 2 025 interior points (a 45 × 45 grid), 200 condition
+/// points (100 on the initial slice, 50 periodic pairs), network 2-50-50-50-1. The periodic term
+/// matches u only (as in their code), not its derivatives.
+/// </remarks>
+public sealed class Convection : IBenchmarkProblem
+{
+    /// <summary>The transport speed β.</summary>
+    public const double Speed = 40;
+
+    /// <inheritdoc />
+    public string Name => "convection";
+    /// <inheritdoc />
+    public string Description => "u_t + 40u_x = 0, x ∈ [0,2π], t ∈ [0,1], u(x,0) = sin x, periodic; exact sin(x - 40t); 45×45 grid + 100 initial + 50 periodic pairs";
+    /// <inheritdoc />
+    public int[] DefaultHidden => [50, 50, 50];
+
+    /// <summary>The exact solution at (x, t).</summary>
+    public static Tensor Exact(Tensor p) => (p[.., 0] - Speed * p[.., 1]).sin();
+
+    /// <inheritdoc />
+    public Problem Create(ProblemSize size)
+    {
+        var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);
+        return Problem.On(Domain.SpaceTime(Domain.Box((0, 2 * Math.PI)), (0, 1)))
+            .Interior(Sample.Grid(size.InteriorPoints ?? 2025), (u, x) => u.Dt() + Speed * u.D(0))
+            .Initial(Sample.Grid(split.Initial), Exact)
+            .Periodic(0, Sample.Grid(split.Pairs))
+            .WithSolution(Exact)
+            .Named(Name);
+    }
+}
