@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md: every figure there comes from a pinn command run by this script, shown
-# next to it. Takes about 13 minutes on 2 cores; run it on an otherwise idle machine (wall-clock).
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|soap|singularity]...`
+# (no argument: all, about 75 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
+# and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
+# command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build Solver/Solver.csproj -c Release -v q -nologo >/dev/null
+sections=benchmarks/sections
+mkdir -p "$sections"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pinn() { dotnet Solver/bin/Release/net10.0/pinn.dll "$@"; }
-field() { python3 -c "import json,sys; d=json.loads(open('$1').read().strip().splitlines()[-1]); print($2)"; }
+stamp() { echo "_Section \`$1\`, generated $(date -u +%Y-%m-%dT%H:%MZ) by \`bash benchmarks/run.sh $1\`._"; echo; }
+field() { /usr/bin/python3 -c "import json,sys; d=json.loads(open('$1').read().strip().splitlines()[-1]); print($2)"; }
 
+section_core() {
 # Each accuracy run: name | pinn arguments
 runs=(
   "p_al|solve poisson2d --optimizer adam:1000,lbfgs:1000"
@@ -25,17 +31,8 @@ runs=(
   "p_al_big|solve poisson2d --hidden 64,64,64 --optimizer adam:1000,lbfgs:2500"
 )
 {
+stamp core
 cat <<HEAD
-# Benchmarks
-
-Regenerate with \`bash benchmarks/run.sh\` (about 13 minutes on an idle machine). Every figure below
-comes from the command next to it, run by that script; \`pinn\` stands for
-\`dotnet Solver/bin/Release/net10.0/pinn.dll\` (Release build, float64, one torch thread).
-
-- Date: $(date -u +%Y-%m-%dT%H:%MZ)
-- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")
-- Software: TorchSharp 0.107.0 with libtorch 2.10.0 (CPU), .NET SDK $(dotnet --version)
-
 ## Accuracy
 
 Errors against the exact solution on at least 10 000 points (a closed 100×100 grid in 2-D, Halton
@@ -65,7 +62,7 @@ MID
 per_step() {   # name, pinn arguments...
   local name=$1; shift
   for i in 1 2 3; do pinn "$@" --eval-every 0 --json --quiet > "$tmp/$name.$i.json"; done
-  python3 - "$tmp/$name" <<'PY'
+  /usr/bin/python3 - "$tmp/$name" <<'PY'
 import json, sys
 v = [json.loads(open(f"{sys.argv[1]}.{i}.json").read().strip().splitlines()[-1]) for i in (1, 2, 3)]
 ms = sorted(d["seconds"] / d["steps"] * 1000 for d in v)
@@ -97,6 +94,94 @@ cat <<TAIL
 - Resident set size of \`pinn solve poisson2d --optimizer adam:5000 --eval-every 1000\`, read from its
   progress lines: $(rss 1000) MB at step 1 000, $(rss 5000) MB at step 5 000.
 TAIL
+} > "$sections/10-core.md.tmp"
+mv "$sections/10-core.md.tmp" "$sections/10-core.md"
+}
+
+section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget, and the PyTorch comparison
+  bash benchmarks/reference/install.sh >/dev/null
+  pinn bench --suite quick --against-torch --torch-budget 100 --out "$tmp/quick" --quiet > /dev/null
+  mkdir -p benchmarks/figures
+  cp "$tmp"/quick/results.*.png benchmarks/figures/
+  { stamp quick
+    echo "Command: \`pinn bench --suite quick --against-torch --torch-budget 100\` (figures: benchmarks/figures/results.*.png)."
+    echo
+    sed 's/^## /### /; s/^### \([a-z0-9]*\)$/#### \1/' "$tmp/quick/results.md"
+    echo
+    echo '![poisson2d: rel. L2 against training time](benchmarks/figures/results.poisson2d-time.png)'
+    echo '![toolkit vs PyTorch](benchmarks/figures/results.against-torch.png)'
+  } > "$sections/20-quick.md"
+}
+
+section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best sequences found for the others
+  local runs=(
+    "convection|solve convection --optimizer adam:1000,lbfgs:6000,nncg:1000 --budget 600"
+    "reaction|solve reaction --optimizer adam:1000,lbfgs:4000,nncg:1000 --budget 600"
+    "wave|solve wave --optimizer adam:1000,lbfgs:6000,nncg:1000 --budget 600"
+    "burgers|solve burgers --points 6400 --optimizer adam:1000,lbfgs:1000000 --budget 600"
+    "allen-cahn|solve allen-cahn --optimizer adam:1000,lbfgs:1000000 --budget 600"
+    "helmholtz2d|solve helmholtz2d --hidden 50,50 --optimizer engd:1000000 --budget 300"
+    "kovasznay|solve kovasznay --hidden 20,20 --optimizer adam:200,lm:1000000 --budget 300"
+  )
+  local pids=() names=()
+  for run in "${runs[@]}"; do   # two at a time (one thread each, two cores)
+    name=${run%%|*}; args=${run#*|}
+    # shellcheck disable=SC2086
+    pinn $args --eval-every 0 --json --quiet > "$tmp/paper-$name.json" &
+    pids+=($!); names+=("$name")
+    if (( ${#pids[@]} == 2 )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+  done
+  wait
+  { stamp paper
+    echo "Two runs at a time (one torch thread each on the two cores). rel. L2 on ≥ 10 000 points (kovasznay: u, v, p stacked). For the NNCG rows, \"loss before NNCG\" is the loss at the end of the L-BFGS phase."
+    echo
+    echo "| command | parameters | rel. L2 | loss before NNCG | final loss | steps per phase | seconds |"
+    echo "|---|---|---|---|---|---|---|"
+    for run in "${runs[@]}"; do
+      name=${run%%|*}; args=${run#*|}
+      field "$tmp/paper-$name.json" "f\"| \`pinn $args\` | {d['parameters']} | {d['rel_l2']:.2e} | {next((f'{p[\"loss\"]:.2e}' for i,p in enumerate(d['phases']) if i+1<len(d['phases']) and d['phases'][i+1]['optimizer']=='nncg'), '—')} | {d['loss']:.2e} | {', '.join(p['optimizer']+' '+str(p['steps']) for p in d['phases'])} | {d['seconds']:.0f} |\""
+    done
+  } > "$sections/30-paper.md"
+}
+
+section_soap() {   # SOAP against Adam at equal steps and learning rate
+  { stamp soap
+    echo "| command | rel. L2 | final loss | seconds |"
+    echo "|---|---|---|---|"
+    for spec in adam:3000 soap:3000; do
+      pinn solve poisson2d --optimizer $spec --eval-every 0 --json --quiet > "$tmp/soap.json"
+      field "$tmp/soap.json" "f\"| \`pinn solve poisson2d --optimizer $spec\` | {d['rel_l2']:.2e} | {d['loss']:.2e} | {d['seconds']:.0f} |\""
+    done
+  } > "$sections/40-soap.md"
+}
+
+section_singularity() {   # self-similar Burgers profiles
+  { stamp singularity
+    echo "| command | λ error | max_residual per stage | max_error | seconds |"
+    echo "|---|---|---|---|---|"
+    for args in "--branch 0 --stages 3" "--branch 1 --stages 2"; do
+      # shellcheck disable=SC2086
+      pinn singularity burgers $args --json -q > "$tmp/sing.json"
+      field "$tmp/sing.json" "f\"| \`pinn singularity burgers $args\` | {d['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in d['stage_max_residual'])} | {d['max_error']:.1e} | {d['seconds']:.0f} |\""
+    done
+  } > "$sections/50-singularity.md"
+}
+
+wanted=("$@")
+(( ${#wanted[@]} )) || wanted=(core quick paper soap singularity)
+for s in "${wanted[@]}"; do "section_$s"; done
+{
+cat <<HEAD
+# Benchmarks
+
+Regenerated by \`bash benchmarks/run.sh [SECTION...]\`: each section below comes from the commands shown in it,
+and states when it was generated. \`pinn\` stands for \`dotnet Solver/bin/Release/net10.0/pinn.dll\` (Release
+build, float64, one torch thread).
+
+- Machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME")
+- Software: TorchSharp 0.107.0 with libtorch 2.10.0 (CPU), .NET SDK $(dotnet --version)
+
+HEAD
+for f in "$sections"/*.md; do cat "$f"; echo; done
 } > BENCHMARKS.md.tmp
 mv BENCHMARKS.md.tmp BENCHMARKS.md
-cat BENCHMARKS.md

@@ -2,6 +2,7 @@ using System.Globalization;
 using Pinn.Physics;
 using Pinn.Solver.Engine;
 using Pinn.Verification;
+using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
 namespace Pinn.Solver.Cli;
@@ -18,7 +19,7 @@ public sealed record VerificationCheck(string Name, bool Passed, string Detail);
 public static class RunVerification
 {
     /// <summary>The recomputed norms (null without an exact solution), the residual norms per term, and the checks.</summary>
-    public static (ErrorReport? Norms, IReadOnlyList<(string Term, double Rms, double Max)> Residuals, IReadOnlyList<VerificationCheck> Checks)
+    public static (ErrorReport? Norms, GradientErrorReport? H1, IReadOnlyList<(string Term, double Rms, double Max)> Residuals, IReadOnlyList<VerificationCheck> Checks)
         Run(StoredRun run, double agree, double? maxRelativeL2)
     {
         using var scope = NewDisposeScope();
@@ -52,7 +53,33 @@ public static class RunVerification
         {
             checks.Add(new VerificationCheck("max rel_l2", false, $"{run.Problem.Name} has no exact solution to measure rel_l2 against"));
         }
-        return (norms, ResidualNorms(run), checks);
+        return (norms, norms is null ? null : GradientError(run, x), ResidualNorms(run), checks);
+    }
+
+    /// <summary>The H¹-seminorm error ‖∇u − ∇u*‖ (first output) by autograd of the network and of the exact solution,
+    /// or null when the exact solution is not differentiable (a tabulated reference).</summary>
+    private static GradientErrorReport? GradientError(StoredRun run, Tensor x)
+    {
+        using var scope = NewDisposeScope();
+        using var mode = enable_grad();
+        Tensor Gradient(Func<Tensor, Tensor> f)
+        {
+            var p = x.detach().clone().requires_grad_(true);
+            var u = f(p);
+            if (u.dim() == 2) u = u[.., 0];
+            return autograd.grad([u.sum()], [p], allow_unused: true)[0];
+        }
+        try
+        {
+            var exact = Gradient(run.Problem.Solution!);
+            if (exact is null || exact.IsInvalid) return null;
+            var predicted = Gradient(p => run.Network.Forward(run.Network.Parameters.detach(), p));
+            return ErrorNorms.H1Seminorm(Points.ToArray(predicted.detach()), Points.ToArray(exact.detach()));
+        }
+        catch (Exception e) when (e is ExternalException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
     }
 
     /// <summary>RMS and max |r| of each term at the problem's default collocation points (seed 0).</summary>

@@ -17,7 +17,7 @@ public sealed class VerifyCommand : Command<VerifySettings>
         double? max = s.MaxRelativeL2 is null ? null : Positive("--max-rel-l2", s.MaxRelativeL2);
         TorchSharp.torch.set_num_threads(1);
         using var run = StoredRun.Open(s.File);
-        var (norms, residuals, checks) = RunVerification.Run(run, agree, max);
+        var (norms, h1, residuals, checks) = RunVerification.Run(run, agree, max);
         bool passed = checks.All(c => c.Passed);
         var c = CultureInfo.InvariantCulture;
         if (s.Json)
@@ -32,6 +32,8 @@ public sealed class VerifyCommand : Command<VerifySettings>
                 ["abs_l2"] = norms is null ? null : Num(norms.AbsoluteL2),
                 ["linf"] = norms is null ? null : Num(norms.LInfinity),
                 ["rel_linf"] = norms is null ? null : Num(norms.RelativeLInfinity),
+                ["rel_h1_seminorm"] = h1 is null ? null : Num(h1.Relative),
+                ["abs_h1_seminorm"] = h1 is null ? null : Num(h1.Absolute),
                 ["points"] = run.Record.Evaluation.PointCount,
                 ["residuals"] = new JsonObject(residuals.Select(r => KeyValuePair.Create(r.Term, (JsonNode?)new JsonObject { ["rms"] = Num(r.Rms), ["max"] = Num(r.Max) }))),
                 ["checks"] = new JsonArray(checks.Select(k => (JsonNode)new JsonObject { ["name"] = k.Name, ["passed"] = k.Passed, ["detail"] = k.Detail }).ToArray()),
@@ -42,6 +44,8 @@ public sealed class VerifyCommand : Command<VerifySettings>
             Console.WriteLine($"{s.File}: {run.Problem.Name}, {run.Network.ParameterCount} parameters, {run.Record.Evaluation.PointCount} evaluation points (equal-weight mean over the stored grid)");
             if (norms is not null)
                 Console.WriteLine(string.Format(c, "  rel. L2 {0:E3}   abs. L2 (RMS) {1:E3}   L∞ {2:E3}   rel. L∞ {3:E3}", norms.RelativeL2, norms.AbsoluteL2, norms.LInfinity, norms.RelativeLInfinity));
+            if (h1 is not null)
+                Console.WriteLine(string.Format(c, "  H¹ seminorm |u − u*|₁: relative {0:E3}, absolute (RMS of |∇u − ∇u*|) {1:E3}", h1.Relative, h1.Absolute));
             foreach (var (term, rms, maxAbs) in residuals)
                 Console.WriteLine(string.Format(c, "  residual {0,-12} RMS {1:E3}   max {2:E3}", term, rms, maxAbs));
             foreach (var k in checks)

@@ -18,6 +18,7 @@ public class VerifyCommandTests
         Assert.True(code == 0, output + err);
         Assert.Contains("rel. L2", output);
         Assert.Contains("residual pde", output);
+        Assert.Contains("H¹ seminorm", output);
         Assert.Contains("verified", output);
     }
 
