@@ -6,15 +6,7 @@ namespace Pinn.Solver.Tests;
 [Collection("console")]
 public class SingularityCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        var (o, e) = (new StringWriter(), new StringWriter());
-        Console.SetOut(o);
-        Console.SetError(e);
-        try { return (CommandLine.Run(CommandLine.CreateApp(), args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Cli.Run(args);
 
     public static TheoryData<string[]> BadArguments => new()
     {
