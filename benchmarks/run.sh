@@ -115,11 +115,11 @@ section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget,
 
 section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best sequences found for the others
   local runs=(
-    "convection|solve convection --optimizer adam:1000,lbfgs:6000,nncg:1000 --budget 600"
-    "reaction|solve reaction --optimizer adam:1000,lbfgs:4000,nncg:1000 --budget 600"
+    "convection|solve convection --points 10000 --optimizer adam:1000,lbfgs:2500,nncg:1000 --budget 600"
+    "reaction|solve reaction --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
     "wave|solve wave --optimizer adam:1000,lbfgs:6000,nncg:1000 --budget 600"
-    "burgers|solve burgers --points 6400 --optimizer adam:1000,lbfgs:1000000 --budget 600"
-    "allen-cahn|solve allen-cahn --optimizer adam:1000,lbfgs:1000000 --budget 600"
+    "burgers|solve burgers --points 6400 --optimizer adam:1000,lbfgs:1000000 --budget 300"
+    "allen-cahn|solve allen-cahn --optimizer adam:1000,lbfgs:1000000 --budget 300"
     "helmholtz2d|solve helmholtz2d --hidden 50,50 --optimizer engd:1000000 --budget 300"
     "kovasznay|solve kovasznay --hidden 20,20 --optimizer adam:200,lm:1000000 --budget 300"
   )
