@@ -159,7 +159,7 @@ section_singularity() {   # self-similar Burgers profiles
   { stamp singularity
     echo "| command | λ error | max_residual per stage | max_error | seconds |"
     echo "|---|---|---|---|---|"
-    for args in "--branch 0 --stages 3" "--branch 1 --stages 2"; do
+    for args in "--branch 0 --stages 3 --steps 700" "--branch 1 --stages 2 --steps 700"; do
       # shellcheck disable=SC2086
       pinn singularity burgers $args --json -q > "$tmp/sing.json"
       field "$tmp/sing.json" "f\"| \`pinn singularity burgers $args\` | {d['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in d['stage_max_residual'])} | {d['max_error']:.1e} | {d['seconds']:.0f} |\""
