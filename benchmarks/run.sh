@@ -100,11 +100,11 @@ mv "$sections/10-core.md.tmp" "$sections/10-core.md"
 
 section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget, and the PyTorch comparison
   bash benchmarks/reference/install.sh >/dev/null
-  pinn bench --suite quick --against-torch --torch-budget 100 --out "$tmp/quick" --quiet > /dev/null
+  pinn bench --suite quick --against-torch --torch-budget 80 --out "$tmp/quick" --quiet > /dev/null
   mkdir -p benchmarks/figures
   cp "$tmp"/quick/results.*.png benchmarks/figures/
   { stamp quick
-    echo "Command: \`pinn bench --suite quick --against-torch --torch-budget 100\` (figures: benchmarks/figures/results.*.png)."
+    echo "Command: \`pinn bench --suite quick --against-torch --torch-budget 80\` (figures: benchmarks/figures/results.*.png)."
     echo
     sed 's/^## /### /; s/^### \([a-z0-9]*\)$/#### \1/' "$tmp/quick/results.md"
     echo
@@ -139,7 +139,14 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
     echo "|---|---|---|---|---|---|---|"
     for run in "${runs[@]}"; do
       name=${run%%|*}; args=${run#*|}
-      field "$tmp/paper-$name.json" "f\"| \`pinn $args\` | {d['parameters']} | {d['rel_l2']:.2e} | {next((f'{p[\"loss\"]:.2e}' for i,p in enumerate(d['phases']) if i+1<len(d['phases']) and d['phases'][i+1]['optimizer']=='nncg'), '—')} | {d['loss']:.2e} | {', '.join(p['optimizer']+' '+str(p['steps']) for p in d['phases'])} | {d['seconds']:.0f} |\""
+      /usr/bin/python3 - "$tmp/paper-$name.json" "$args" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+phases = d["phases"]
+before = next((f"{p['loss']:.2e}" for i, p in enumerate(phases) if i + 1 < len(phases) and phases[i + 1]["optimizer"] == "nncg"), "—")
+steps = ", ".join(f"{p['optimizer']} {p['steps']}" for p in phases)
+print(f"| `pinn {sys.argv[2]}` | {d['parameters']} | {d['rel_l2']:.2e} | {before} | {d['loss']:.2e} | {steps} | {d['seconds']:.0f} |")
+PY
     done
   } > "$sections/30-paper.md"
 }
