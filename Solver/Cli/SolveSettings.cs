@@ -13,7 +13,7 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Optimizer sequence.</summary>
     [CommandOption("-o|--optimizer <SPEC>")]
-    [Description("Optimizer sequence NAME[:STEPS][:key=value...],... (default adam:1000,lbfgs:1000).")]
+    [Description("Optimizer sequence NAME[[:STEPS]][[:key=value...]],... (default adam:1000,lbfgs:1000).")]
     public string Optimizer { get; init; } = "adam:1000,lbfgs:1000";
 
     /// <summary>Hidden widths.</summary>

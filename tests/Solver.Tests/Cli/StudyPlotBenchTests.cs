@@ -81,3 +81,22 @@ public class StudyPlotBenchTests
         Assert.Single(err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }
+
+[Collection("console")]
+public class HelpTests
+{
+    [Theory]
+    [InlineData("solve")]
+    [InlineData("verify")]
+    [InlineData("resume")]
+    [InlineData("study")]
+    [InlineData("plot")]
+    [InlineData("bench")]
+    [InlineData("singularity")]
+    public void Help_EveryCommand_PrintsUsage(string command)
+    {
+        var (code, output, err) = Cli.Run(command, "--help");
+        Assert.True(code == 0, err);
+        Assert.Contains("USAGE", output, StringComparison.OrdinalIgnoreCase);
+    }
+}
