@@ -105,6 +105,12 @@ public sealed class Engd : GramianOptimizer
             // Only the diagonal blocks J_bᵀJ_b are formed.
             return BlockSolve(blocks, (offset, length) => LeastSquares.Gramian(jacobian.narrow(1, offset, length)), halfGradient, damping);
         }
+        if (blocks is null && beta == 0 && damping > 0 && jacobian.shape[0] < jacobian.shape[1])
+        {
+            // Fewer residuals than parameters: the same direction in kernel form Jᵀ(JJᵀ + λI)⁻¹r, an M×M solve
+            // instead of P×P (identical for λ > 0; see EngdWoodbury).
+            return EngdWoodbury.Direction(residuals, jacobian, damping);
+        }
         var gramian = LeastSquares.Gramian(jacobian);
         if (beta > 0 && SymmetricSolve.AllFinite(gramian))
         {
