@@ -62,7 +62,7 @@ internal static class FigureStyle
         Title = title,
         Key = key,
         Base = 10,
-        IntervalLength = 36,
+        IntervalLength = position is AxisPosition.Bottom or AxisPosition.Top ? 90 : 36,   // horizontal labels are wide
         MajorGridlineStyle = LineStyle.Solid,
         MajorGridlineColor = OxyColor.FromAColor(60, OxyColors.Gray),
         // Solid, faint minor lines: dotted ones become thousands of tiny rectangles in Skia's SVG output.
