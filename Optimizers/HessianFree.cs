@@ -70,14 +70,9 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
         var (loss, gradient) = (expansion.Loss, expansion.Gradient);
         var gradientNorm = ParameterVector.Norm(gradient);
         StepCount++;
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        if (ParameterVector.CannotStep(loss, gradientNorm, StepCount) is { } noStep)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {StepCount}; θ left unchanged");
-        }
-        if (gradientNorm == 0)
-        {
-            return new StepResult(loss, 1, 0, StopReason.GradientTolerance, "g = 0 exactly: θ is a stationary point");
+            return noStep;
         }
 
         var damping = CurrentDamping;

@@ -12,6 +12,22 @@ internal static class ParameterVector
     /// <summary>float64 machine epsilon, 2⁻⁵².</summary>
     public const double MachineEpsilon = 2.220446049250313e-16;
 
+    /// <summary>
+    /// The step result for a point where no step can be taken: a non-finite loss or gradient (θ is left
+    /// unchanged) or an exactly zero gradient; null when a step is possible.
+    /// </summary>
+    public static StepResult? CannotStep(double loss, double gradientNorm, long step)
+    {
+        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        {
+            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
+                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {step}; θ left unchanged");
+        }
+        return gradientNorm == 0
+            ? new StepResult(loss, 1, 0, StopReason.GradientTolerance, "g = 0 exactly: θ is a stationary point")
+            : null;
+    }
+
     /// <summary>Checks that θ is a non-empty 1-D float64 tensor of length <c>objective.ParameterCount</c>.</summary>
     public static void Validate(IObjective objective, Tensor theta)
     {
