@@ -23,6 +23,8 @@ public sealed record Problem
     public required Domain Domain { get; init; }
     /// <summary>Number of network outputs (components of the solution).</summary>
     public int Outputs { get; init; } = 1;
+    /// <summary>Names of the outputs (e.g. u, v, p), used in reports; empty: u, or u0, u1, … for systems.</summary>
+    public IReadOnlyList<string> OutputNames { get; init; } = [];
     /// <summary>The loss terms, in order.</summary>
     public IReadOnlyList<ResidualTerm> Terms { get; init; } = [];
     /// <summary>Exact solution: points [N, d] → values [N] (one output) or [N, Outputs].</summary>
@@ -93,6 +95,14 @@ public sealed record Problem
 
     /// <summary>Sets the exact solution.</summary>
     public Problem WithSolution(Func<Tensor, Tensor> exact) => this with { Solution = exact };
+
+    /// <summary>Names the outputs (one name per output), for reports.</summary>
+    public Problem WithOutputNames(params string[] names) =>
+        names.Length == Outputs ? this with { OutputNames = names }
+            : throw new ArgumentException($"give one name per output ({Outputs}), got {names.Length}");
+
+    /// <summary>The name of output <paramref name="k"/>.</summary>
+    public string OutputName(int k) => k < OutputNames.Count ? OutputNames[k] : Outputs == 1 ? "u" : $"u{k}";
 
     /// <summary>Sets the name.</summary>
     public Problem Named(string name) => this with { Name = name };

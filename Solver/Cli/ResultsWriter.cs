@@ -33,6 +33,8 @@ public static class ResultsWriter
             ["abs_l2"] = run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN,
             ["linf"] = run.LInfinity,
         };
+        foreach (var (name, errors) in run.Evaluation.OutputErrors)
+            config[$"rel_l2_{name}"] = errors.RelativeL2;
         for (int t = 0; t < job.Problem.Terms.Count; t++)
         {
             var term = job.Problem.Terms[t];

@@ -73,6 +73,13 @@ public sealed class SolveCommand : Command<SolveSettings>
             ["abs_l2"] = Num(run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN),
             ["linf"] = Num(run.LInfinity),
             ["eval_points"] = run.Evaluation.Prediction.Length,
+            ["outputs"] = run.Evaluation.OutputErrors.Count == 0 ? null : new JsonObject(run.Evaluation.OutputErrors.Select(o =>
+                KeyValuePair.Create(o.Name, (JsonNode?)new JsonObject
+                {
+                    ["rel_l2"] = Num(o.Errors.RelativeL2),
+                    ["abs_l2"] = Num(o.Errors.AbsoluteL2),
+                    ["linf"] = Num(o.Errors.LInfinity),
+                }))),
             ["seed"] = job.Seed,
             ["phases"] = new JsonArray(run.Phases.Select(p => (JsonNode)new JsonObject
             {

@@ -30,7 +30,9 @@ public sealed record TrainingRun(
         var c = CultureInfo.InvariantCulture;
         var phases = string.Join(", ", Phases.Select(p =>
             $"{p.Optimizer} {p.Steps}/{p.PlannedSteps} steps{(p.Stop == Pinn.Optimizers.StopReason.None ? "" : $" (stopped: {p.Message ?? p.Stop.ToString()})")}"));
-        return string.Format(c, "{0}: loss {1:E3}, rel. L2 {2:E3}, L∞ {3:E3}, {4} steps in {5:F1} s ({6}); {7} parameters",
-            Problem, Loss, RelativeL2, LInfinity, Steps, Seconds, phases, ParameterCount);
+        var outputs = Evaluation.OutputErrors.Count == 0 ? ""
+            : " (" + string.Join(", ", Evaluation.OutputErrors.Select(o => string.Format(c, "{0}: {1:E3}", o.Name, o.Errors.RelativeL2))) + ")";
+        return string.Format(c, "{0}: loss {1:E3}, rel. L2 {2:E3}{8}, L∞ {3:E3}, {4} steps in {5:F1} s ({6}); {7} parameters",
+            Problem, Loss, RelativeL2, LInfinity, Steps, Seconds, phases, ParameterCount, outputs);
     }
 }
