@@ -33,6 +33,7 @@ public static class ResultsWriter
             ["abs_l2"] = run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN,
             ["linf"] = run.LInfinity,
         };
+        if (job.Training.Causal is { } causal) config["causal"] = causal.ToString();   // EPS:CHUNKS:EVERY
         for (int t = 0; t < job.Problem.Terms.Count; t++)
         {
             var term = job.Problem.Terms[t];
