@@ -36,6 +36,7 @@ public sealed class ConsoleProgress(bool live, int logEvery) : IProgressSink
         string line = string.Format(CultureInfo.InvariantCulture,
             "{0,-8} step {1,7}/{2}  loss {3,11:E4}  rel.L2 {4,11:E4}  {5,7:F1} steps/s  {6,7:F1} s  ETA {7:F0} s  rss {8} MB",
             _optimizer, row.Step, totalSteps, row.Loss, _lastRelL2, rate, row.Seconds, eta, Environment.WorkingSet >> 20);
+        if (!double.IsNaN(row.CausalMinWeight)) line += string.Create(CultureInfo.InvariantCulture, $"  causal min w {row.CausalMinWeight:E2}");
         if (live)
         {
             if (_sinceDraw.ElapsedMilliseconds < 100 && row.Step != totalSteps) return;

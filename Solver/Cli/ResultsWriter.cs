@@ -35,6 +35,7 @@ public static class ResultsWriter
         };
         foreach (var (name, errors) in run.Evaluation.OutputErrors)
             config[$"rel_l2_{name}"] = errors.RelativeL2;
+        if (job.Training.Causal is { } causal) config["causal"] = causal.ToString();   // EPS:CHUNKS:EVERY
         for (int t = 0; t < job.Problem.Terms.Count; t++)
         {
             var term = job.Problem.Terms[t];

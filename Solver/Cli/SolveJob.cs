@@ -76,7 +76,11 @@ public sealed record SolveJob(
             }
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
-            var job = new SolveJob(problem, network, phases, new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget), seed, device, threads, s.Out, commandLine)
+            var causal = s.Causal is null ? null : Engine.CausalWeighting.Parse(s.Causal);
+            if (causal is not null && problem.Domain.Time is null)
+                throw new UsageException($"--causal needs a time-dependent problem; '{problem.Name}' has no time coordinate");
+            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget) { Causal = causal };
+            var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
             {
                 SolveArguments = SolveArgumentsOf(commandLine),
                 CheckpointEvery = checkpointEvery,

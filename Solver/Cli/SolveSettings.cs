@@ -71,6 +71,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Redraw the collocation points every N steps (default 0: never).")]
     public string ResampleEvery { get; init; } = "0";
 
+    /// <summary>Causal weighting.</summary>
+    [CommandOption("--causal <SPEC>")]
+    [Description("Causal training EPS[[:CHUNKS[[:EVERY]]]] (Wang, Sankaran, Perdikaris 2024): the PDE residual's CHUNKS time chunks (default 32) weighted by exp(-EPS · residual before them), recomputed every EVERY steps (default 1; 50 or so suits L-BFGS), e.g. 1. Time-dependent problems only.")]
+    public string? Causal { get; init; }
+
     /// <summary>Results file.</summary>
     [CommandOption("--out <FILE.h5>")]
     [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]

@@ -42,6 +42,7 @@ public sealed record StudyPlan(string Problem, string Key, IReadOnlyList<string>
                 BoundaryPoints = key == "boundary-points" ? Arguments.Positive("--vary boundary-points", v).ToString() : s.BoundaryPoints,
                 Seed = key == "seed" ? Arguments.Integer("--vary seed", v).ToString() : s.Seed,
                 Threads = s.Threads,
+                Causal = s.Causal,
                 EvalEvery = "0",
                 Quiet = true,
             };

@@ -46,6 +46,11 @@ public sealed class StudySettings : CommandSettings
     [Description("Torch threads (default 1).")]
     public string Threads { get; init; } = "1";
 
+    /// <summary>Causal weighting.</summary>
+    [CommandOption("--causal <SPEC>")]
+    [Description("Causal training EPS[[:CHUNKS[[:EVERY]]]] for every run, as in 'pinn solve --causal'.")]
+    public string? Causal { get; init; }
+
     /// <summary>Output directory.</summary>
     [CommandOption("--out <DIR>")]
     [Description("Directory for study.md, study.csv and the figure (default study-PROBLEM-KEY).")]

@@ -40,8 +40,9 @@ public static class KroneckerFactors
     /// <param name="timeIndex">The domain's time coordinate, if any.</param>
     /// <param name="scale">√(w/N), folded into the sensitivities.</param>
     /// <param name="group">The group reported in each <see cref="KroneckerTerm"/>.</param>
+    /// <param name="rowScales">Per-point factors [N] folded in as well (the causal √wᵢ, <see cref="CausalWeights"/>), or null.</param>
     public static (Tensor Residuals, Tensor[] HalfGradients, KroneckerTerm[] Factors) Pointwise(
-        Mlp net, Tensor theta, CollocatedTerm term, int? timeIndex, double scale, int group)
+        Mlp net, Tensor theta, CollocatedTerm term, int? timeIndex, double scale, int group, Tensor? rowScales = null)
     {
         using var scope = NewDisposeScope();
         var taps = new List<LayerTap>();
@@ -56,6 +57,7 @@ public static class KroneckerFactors
             throw new InvalidOperationException($"term '{term.Term.Name}': the Taylor pass recorded {taps.Count} of {net.Layers.Count} layers; K-FAC needs every layer's channels");
         var deltas = autograd.grad([r.sum()], taps.Select(t => t.Output).ToArray(), allow_unused: true);
         var residual = r.detach();
+        var pointScales = rowScales?.view(1, n, 1);
         var halves = new Tensor[taps.Count];
         var factors = new KroneckerTerm[taps.Count];
         for (int i = 0; i < taps.Count; i++)
@@ -64,6 +66,7 @@ public static class KroneckerFactors
             var input = tap.Input.detach();                                                      // [C, N, in]
             long channels = input.shape[0];
             var delta = deltas[i] is { } dl && !dl.IsInvalid ? dl.detach() * scale : zeros_like(tap.Output);   // [C, N, out]
+            if (pointScales is not null) delta = delta * pointScales;
             var biasInput = zeros(channels, n, 1, dtype: ScalarType.Float64);
             if (tap.HasValue) biasInput[0].fill_(1.0);
             var augmented = cat([input, biasInput], 2);                                          // [C, N, in+1]
@@ -85,7 +88,9 @@ public static class KroneckerFactors
                 b = d.t().matmul(d);
             }
             factors[i] = new KroneckerTerm(Symmetric(a).MoveToOuterDisposeScope(), Symmetric(b).MoveToOuterDisposeScope(), count, group);
-            var weighted = (delta * (residual * scale).view(1, n, 1)).reshape(channels * n, -1);   // r̃ₙ δ̃[c, n]
+            var scaledResidual = residual * scale;
+            if (rowScales is not null) scaledResidual = scaledResidual * rowScales;
+            var weighted = (delta * scaledResidual.view(1, n, 1)).reshape(channels * n, -1);   // r̃ₙ δ̃[c, n]
             halves[i] = weighted.t().matmul(x).MoveToOuterDisposeScope();
         }
         return (residual.MoveToOuterDisposeScope(), halves, factors);

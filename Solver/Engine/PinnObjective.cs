@@ -10,11 +10,18 @@ namespace Pinn.Solver.Engine;
 /// <see cref="IObjective"/> over the flat parameter vector. Each term's derivatives come from the
 /// Taylor-mode pass when it can supply them and from nested autograd otherwise.
 /// </summary>
+/// <remarks>
+/// With causal weighting (<see cref="CausalWeighting"/>) every pointwise term on the domain's interior of a
+/// time-dependent problem has its rows scaled by √wᵢ of their time chunk (<see cref="CausalWeights"/>), in the
+/// loss, the gradient, the residuals, the Jacobian and the K-FAC factors alike, so every optimizer sees the same
+/// function. The weights change only in <see cref="UpdateCausalWeights"/> (the trainer calls it at step starts).
+/// </remarks>
 public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks, IDisposable
 {
     private readonly List<CollocatedTerm> _terms;
     private readonly double[] _termLosses;
     private readonly int _seed;
+    private readonly CausalWeights?[] _causal;
 
     /// <summary>The problem.</summary>
     public Problem Problem { get; }
@@ -26,7 +33,11 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     public bool ForceAutograd { get; init; }
 
     /// <summary>Draws the collocation points of every term with <paramref name="seed"/>.</summary>
-    public PinnObjective(Problem problem, Mlp network, int seed = 0)
+    /// <param name="problem">The problem.</param>
+    /// <param name="network">The network.</param>
+    /// <param name="seed">Seed of the collocation points.</param>
+    /// <param name="causal">Causal weighting of the interior terms (time-dependent problems only), or null.</param>
+    public PinnObjective(Problem problem, Mlp network, int seed = 0, CausalWeighting? causal = null)
     {
         if (problem.Terms.Count == 0) throw new ArgumentException("the problem has no terms");
         if (network.Options.Inputs != problem.Domain.Dimension)
@@ -39,6 +50,8 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
         var random = new Random(seed);
         _terms = problem.Terms.Select(t => new CollocatedTerm(t, random, problem.Outputs, problem.Domain.TimeIndex)).ToList();
         _termLosses = new double[_terms.Count];
+        _causal = CreateCausal(causal);
+        _revision = FunctionRevision();
     }
 
     /// <inheritdoc />
@@ -66,18 +79,28 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
         return Enumerable.Range(0, _terms.Count).Sum(i => TermResidual(Network.Parameters, i).shape[0]);
     }
 
-    /// <summary>Changes whenever the function changes (each resampling), so optimizers that cache values know.</summary>
-    public long Revision { get; private set; }
+    /// <summary>
+    /// Changes whenever the function changes (each resampling, each change of the causal weights), so optimizers
+    /// that cache values know. Without causal weighting it equals <see cref="PointsRevision"/>; with it, it is a
+    /// 52-bit hash of that and the weights (exact in the float64 numbers optimizer states are saved as), so it
+    /// depends only on the points and the weights, not on how the run got there: resumed runs see the same values.
+    /// </summary>
+    public long Revision => _revision;
+
+    private long _revision;
+
+    /// <summary>How often the collocation points have been redrawn (stored in checkpoints).</summary>
+    public long PointsRevision { get; private set; }
 
     /// <summary>Redraws every term's points (for resampling schedules). Draw k uses a generator seeded by
     /// (seed, k), so the points after k redraws do not depend on how the run got there (checkpoints).</summary>
-    public void Resample() => ResampleTo(Revision + 1);
+    public void Resample() => ResampleTo(PointsRevision + 1);
 
     /// <summary>Sets the points to those of redraw <paramref name="revision"/> (0: the initial points are kept).</summary>
     public void ResampleTo(long revision)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(revision);
-        if (revision == Revision) return;
+        if (revision == PointsRevision) return;
         if (revision > 0)
         {
             var random = new Random(unchecked(_seed * 1_000_003 + (int)revision));
@@ -88,7 +111,9 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             var random = new Random(_seed);
             foreach (var t in _terms) t.Resample(random);
         }
-        Revision = revision;
+        PointsRevision = revision;
+        for (int i = 0; i < _terms.Count; i++) _causal[i]?.Assign(_terms[i].Points);
+        _revision = FunctionRevision();
     }
 
     /// <summary>The residual of term <paramref name="index"/> at θ, flattened to [Nₜ].</summary>
@@ -117,7 +142,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
         var parts = Enumerable.Range(0, _terms.Count).Select(i =>
         {
             var r = TermResidual(th, i);
-            return r * Scale(_terms[i], r.shape[0]);
+            return Scaled(i, r, r.shape[0]);
         }).ToArray();
         return cat(parts).detach().MoveToOuterDisposeScope();
     }
@@ -134,9 +159,8 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             var (r, j) = UsesTaylor(_terms[i]) && _terms[i].Term.Pointwise
                 ? ResidualJacobian.Pointwise(Network, theta, _terms[i], Problem.Domain.TimeIndex)
                 : RowByRowJacobian(theta, i);
-            double scale = Scale(_terms[i], r.shape[0]);
-            rs.Add(r * scale);
-            js.Add(j * scale);
+            rs.Add(Scaled(i, r, r.shape[0]));
+            js.Add(Scaled(i, j, r.shape[0]));
         }
         var residuals = cat(rs.ToArray()).detach();
         var jacobian = cat(js.ToArray()).detach();
@@ -162,8 +186,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
         var parts = new Tensor[_terms.Count];
         for (int i = 0; i < _terms.Count; i++)
         {
-            var r = TermResidual(theta, i);
-            var part = r.dot(r) * (_terms[i].Term.Weight / r.shape[0]);   // w · mean(r²) in one reduction
+            var part = TermLoss(i, TermResidual(theta, i));
             parts[i] = part;
             total = total is null ? part : total + part;
         }
@@ -210,5 +233,6 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     public void Dispose()
     {
         foreach (var t in _terms) t.Dispose();
+        foreach (var c in _causal) c?.Dispose();
     }
 }

@@ -77,7 +77,7 @@ public sealed class Trainer
         if (_resume is not null && _resume.Phase > _phases.Count)
             throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
         using var runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
-        using var objective = new PinnObjective(_problem, _network, _options.Seed);
+        using var objective = new PinnObjective(_problem, _network, _options.Seed, _options.Causal);
         var theta = _network.Parameters;
         if (_resume is not null)
         {
@@ -97,6 +97,7 @@ public sealed class Trainer
         var outcome = TrainingOutcome.Completed;
         using var guard = new DivergenceGuard(theta, step);
         double nextTimedEvaluation = 0.05;
+        var causal = new CausalSchedule(_options.Causal, _progress);
         bool OverBudget() => _options.TimeBudget > 0 && Now() >= _options.TimeBudget;
         bool Due(bool last)
         {
@@ -131,6 +132,7 @@ public sealed class Trainer
                     }
                     using var scope = NewDisposeScope();
                     if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
+                    causal.BeforeStep(objective, theta, step, done);
                     guard.BeforeStep();
                     result = optimizer.Step(objective, theta);
                     done++;
@@ -168,8 +170,9 @@ public sealed class Trainer
                         rel = Evaluation.RelativeL2(objective.Predict(theta, evalPoints), exact);
                         clock.Start();
                     }
-                    var row = new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), rel);
+                    var row = new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), rel) { CausalMinWeight = objective.CausalMinWeight };
                     history.Add(row);
+                    causal.AfterStep(objective, step);
                     _progress.Step(row, total);
                     if (result.Stop == StopReason.None && result.Message is not null && step - lastEvent >= EventInterval)
                     {
@@ -223,6 +226,6 @@ public sealed class Trainer
         using var scope = NewDisposeScope();
         var theta = _network.Parameters.detach().cpu().data<double>().ToArray();
         var state = (optimizer as ICheckpointable)?.SaveState();   // every catalogue optimizer is checkpointable (a test checks it)
-        return new TrainingSnapshot(phase, done, step, seconds, objective.Revision, theta, state, history.ToArray(), reason);
+        return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason);
     }
 }

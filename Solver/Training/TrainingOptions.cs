@@ -10,4 +10,8 @@ namespace Pinn.Solver.Training;
 /// since the last such evaluation (e.g. 1.1, from 0.05 s on; 0: off): error-against-time curves at little cost.</param>
 /// <remarks>The training clock (history seconds, budgets) excludes the time spent evaluating the error.</remarks>
 public sealed record TrainingOptions(int Seed = 0, int EvaluateEvery = 100, int EvaluationPoints = 10_000, int ResampleEvery = 0,
-    double TimeBudget = 0, double EvaluateTimeRatio = 0);
+    double TimeBudget = 0, double EvaluateTimeRatio = 0)
+{
+    /// <summary>Causal weighting of the interior residual of a time-dependent problem (null: off).</summary>
+    public Engine.CausalWeighting? Causal { get; init; }
+}
