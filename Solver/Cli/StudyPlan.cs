@@ -42,6 +42,9 @@ public sealed record StudyPlan(string Problem, string Key, IReadOnlyList<string>
                 BoundaryPoints = key == "boundary-points" ? Arguments.Positive("--vary boundary-points", v).ToString() : s.BoundaryPoints,
                 Seed = key == "seed" ? Arguments.Integer("--vary seed", v).ToString() : s.Seed,
                 Threads = s.Threads,
+                Hard = s.Hard,
+                Periodic = s.Periodic,
+                FourierFeatures = s.FourierFeatures,
                 EvalEvery = "0",
                 Quiet = true,
             };
