@@ -29,6 +29,10 @@ public sealed record Problem
     public IReadOnlyList<ResidualTerm> Terms { get; init; } = [];
     /// <summary>Exact solution: points [N, d] → values [N] (one output) or [N, Outputs].</summary>
     public Func<Tensor, Tensor>? Solution { get; init; }
+    /// <summary>Fixed input embeddings the network applies before its first layer, in order (none: the identity).</summary>
+    public IReadOnlyList<InputEmbedding> Embeddings { get; init; } = [];
+    /// <summary>The hard constraint u = A + B ⊙ N, or null (u = N).</summary>
+    public OutputTransform? Transform { get; init; }
 
     /// <summary>A problem on <paramref name="domain"/> with <paramref name="outputs"/> solution components.</summary>
     public static Problem On(Domain domain, int outputs = 1) =>
@@ -92,6 +96,32 @@ public sealed record Problem
         }, weight);
         return problem with { Terms = [.. problem.Terms.SkipLast(1), problem.Terms[^1] with { Pointwise = false }] };
     }
+
+    /// <summary>
+    /// Adds an input embedding: at most one <see cref="PeriodicEmbedding"/> per coordinate and one
+    /// <see cref="FourierFeatures"/>.
+    /// </summary>
+    public Problem WithEmbedding(InputEmbedding embedding)
+    {
+        ArgumentNullException.ThrowIfNull(embedding);
+        embedding.Validate(Domain.Dimension);
+        if (embedding is PeriodicEmbedding p && Embeddings.OfType<PeriodicEmbedding>().Any(e => e.Coordinate == p.Coordinate))
+            throw new ArgumentException($"coordinate {Domain.CoordinateNames[p.Coordinate]} already has a periodic embedding");
+        if (embedding is FourierFeatures && Embeddings.OfType<FourierFeatures>().Any())
+            throw new ArgumentException("the problem already has Fourier features");
+        return this with { Embeddings = [.. Embeddings, embedding] };
+    }
+
+    /// <summary>Exact periodicity in coordinate <paramref name="dim"/> with the domain's width as period (<see cref="PeriodicEmbedding"/>).</summary>
+    public Problem WithPeriodicEmbedding(int dim, int harmonics = 1)
+    {
+        if (dim < 0 || dim >= Domain.Dimension) throw new ArgumentOutOfRangeException(nameof(dim));
+        return WithEmbedding(new PeriodicEmbedding(dim, Domain.Bounds.Width(dim), harmonics));
+    }
+
+    /// <summary>The hard constraint u = <paramref name="offset"/>(x) + <paramref name="factor"/>(x) ⊙ N(x) (<see cref="OutputTransform"/>).</summary>
+    public Problem WithTransform(Func<Tensor, Tensor> offset, Func<Tensor, Tensor> factor) =>
+        this with { Transform = new OutputTransform(offset ?? throw new ArgumentNullException(nameof(offset)), factor ?? throw new ArgumentNullException(nameof(factor))) };
 
     /// <summary>Sets the exact solution.</summary>
     public Problem WithSolution(Func<Tensor, Tensor> exact) => this with { Solution = exact };

@@ -14,6 +14,10 @@ namespace Pinn.Problems;
 /// use 10 000 Latin-hypercube points and 100 initial/boundary points, network 8 × 20): 2 025 interior
 /// points (a 45 × 45 grid, x = 0 on it), 200 condition points (100 initial, 100 on the ends),
 /// network 2-50-50-50-1.
+/// <para>
+/// Hard form (<see cref="ProblemSize.Hard"/>): u = −sin πx + (1 − x²) t·N; the initial condition and both ends hold
+/// exactly and only the PDE term remains.
+/// </para>
 /// </remarks>
 public sealed class Burgers : IBenchmarkProblem
 {
@@ -28,6 +32,8 @@ public sealed class Burgers : IBenchmarkProblem
     public string Description => "u_t + u u_x = (0.01/π) u_xx, x ∈ [-1,1], t ∈ [0,1], u(x,0) = -sin πx, u(±1,t) = 0; exact Cole-Hopf (Gauss-Hermite); 45×45 grid + 100 initial + 100 ends";
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
+    /// <inheritdoc />
+    public string? HardForm => "u = -sin πx + (1-x²)t·N (initial condition and ends exact)";
 
     /// <summary>The exact solution at (x, t), [N, 2] → [N].</summary>
     public static Tensor Exact(Tensor p) => Reference.Value.Evaluate(p);
@@ -38,12 +44,13 @@ public sealed class Burgers : IBenchmarkProblem
     /// <inheritdoc />
     public Problem Create(ProblemSize size)
     {
+        size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);
-        return Problem.On(Domain.SpaceTime(Domain.Box((-1, 1)), (0, 1)))
-            .Interior(Sample.Grid(size.InteriorPoints ?? 2025), (u, x) => u.Dt() + u.Value * u.D(0) - Viscosity * u.D2(0))
-            .Initial(Sample.Grid(split.Initial), Initial)
-            .Dirichlet(Sample.Grid(split.Ends), p => zeros(p.shape[0], dtype: ScalarType.Float64))
-            .WithSolution(Exact)
-            .Named(Name);
+        var problem = Problem.On(Domain.SpaceTime(Domain.Box((-1, 1)), (0, 1)))
+            .Interior(Sample.Grid(size.InteriorPoints ?? 2025), (u, x) => u.Dt() + u.Value * u.D(0) - Viscosity * u.D2(0));
+        problem = size.Hard
+            ? problem.WithTransform(Initial, p => (1 - p[.., 0].square()) * p[.., 1])
+            : problem.Initial(Sample.Grid(split.Initial), Initial).Dirichlet(Sample.Grid(split.Ends), p => zeros(p.shape[0], dtype: ScalarType.Float64));
+        return problem.WithSolution(Exact).Named(Name);
     }
 }

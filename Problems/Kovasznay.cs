@@ -57,6 +57,7 @@ public sealed class Kovasznay : IBenchmarkProblem
     /// <inheritdoc />
     public Problem Create(ProblemSize size)
     {
+        size.CheckForms(this);
         var interior = Sample.Grid(size.InteriorPoints ?? 1600);
         var boundary = Sample.Grid(size.BoundaryPoints ?? 400);
         return Problem.On(Domain.Box((-0.5, 1), (-0.5, 1.5)), outputs: 3)

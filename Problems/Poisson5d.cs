@@ -21,10 +21,13 @@ public sealed class Poisson5d : IBenchmarkProblem
     public static Tensor Exact(Tensor x) => (Math.PI * x).sin().sum(1);
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size) =>
-        Problem.On(Domain.Box(Enumerable.Repeat((0.0, 1.0), 5).ToArray()))
+    public Problem Create(ProblemSize size)
+    {
+        size.CheckForms(this);
+        return Problem.On(Domain.Box(Enumerable.Repeat((0.0, 1.0), 5).ToArray()))
             .Interior(Sample.Uniform(size.InteriorPoints ?? 3000), (u, x) => -u.Laplacian(), x => Math.PI * Math.PI * Exact(x))
             .Dirichlet(Sample.Uniform(size.BoundaryPoints ?? 500), Exact)
             .WithSolution(Exact)
             .Named(Name);
+    }
 }

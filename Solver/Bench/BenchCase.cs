@@ -6,4 +6,6 @@ namespace Pinn.Solver.Bench;
 /// <param name="Spec">Optimizer sequence; the last phase is long enough to fill the budget.</param>
 /// <param name="Hidden">Hidden widths, or null for the problem's default.</param>
 /// <param name="Weights">Extra term weights (TERM=W), if any.</param>
-public sealed record BenchCase(string Problem, string Label, string Spec, string? Hidden = null, string[]? Weights = null);
+/// <param name="Hard">Use the problem's hard-constrained form (<c>--hard</c>).</param>
+/// <param name="Periodic">Embed the periodic coordinate (<c>--periodic</c>).</param>
+public sealed record BenchCase(string Problem, string Label, string Spec, string? Hidden = null, string[]? Weights = null, bool Hard = false, bool Periodic = false);

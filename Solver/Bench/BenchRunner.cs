@@ -16,6 +16,7 @@ public static class BenchRunner
         string.Create(CultureInfo.InvariantCulture, $"pinn solve {c.Problem} --optimizer {c.Spec}")
         + (c.Hidden is null ? "" : $" --hidden {c.Hidden}")
         + string.Concat((c.Weights ?? []).Select(w => $" --weight {w}"))
+        + (c.Hard ? " --hard" : "") + (c.Periodic ? " --periodic" : "")
         + string.Create(CultureInfo.InvariantCulture, $" --budget {budget}");
 
     /// <summary>The job of a case (validated), for running or for exporting its setup.</summary>
@@ -27,6 +28,8 @@ public static class BenchRunner
             Optimizer = c.Spec,
             Hidden = c.Hidden,
             Weights = c.Weights ?? [],
+            Hard = c.Hard,
+            Periodic = c.Periodic,
             EvalEvery = "0",
             Seed = seed.ToString(CultureInfo.InvariantCulture),
             Budget = budget.ToString("R", CultureInfo.InvariantCulture),

@@ -37,7 +37,7 @@ public static class TorchReference
     public static void WriteConfig(string path, SolveJob job, int adamSteps, double learningRate, double budget)
     {
         var bounds = job.Problem.Domain.Bounds;
-        using var net = new Mlp(job.Network, bounds.Lower, bounds.Upper);
+        using var net = Mlp.For(job.Problem, job.Network);
         using var objective = new PinnObjective(job.Problem, net, job.Seed);
         var terms = new JsonArray();
         foreach (var term in objective.Terms)

@@ -18,7 +18,8 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         foreach (var p in ProblemCatalog.All)
         {
             var terms = p.Create(new ProblemSize()).Terms.Select(t => $"{t.Name} ({t.Sample.Count}, w={t.Weight:G})");
-            problems.AddRow(p.Name, Markup.Escape(p.Description), Markup.Escape(string.Join(", ", terms)), string.Join(",", p.DefaultHidden));
+            var forms = (p.HardForm is null ? "" : $"; --hard: {p.HardForm}") + (p.PeriodicCoordinate is null ? "" : "; --periodic");
+            problems.AddRow(p.Name, Markup.Escape(p.Description + forms), Markup.Escape(string.Join(", ", terms)), string.Join(",", p.DefaultHidden));
         }
         var optimizers = new Table().AddColumn("optimizer").AddColumn("description").AddColumn("options (defaults)");
         foreach (var o in OptimizerCatalog.Default.Descriptors)

@@ -1,3 +1,4 @@
+using Pinn.Physics;
 using Pinn.Solver.Training;
 using Pinn.Verification;
 
@@ -32,10 +33,14 @@ public static class ResultsWriter
             ["rel_l2"] = run.RelativeL2,
             ["abs_l2"] = run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN,
             ["linf"] = run.LInfinity,
+            ["hard"] = job.Size.Hard,
+            ["periodic"] = job.Size.PeriodicEmbedding,
         };
         foreach (var (name, errors) in run.Evaluation.OutputErrors)
             config[$"rel_l2_{name}"] = errors.RelativeL2;
         if (job.Training.Causal is { } causal) config["causal"] = causal.ToString();   // EPS:CHUNKS:EVERY
+        if (job.Problem.Embeddings.OfType<FourierFeatures>().FirstOrDefault() is { } features)
+            config["fourier_features"] = FormattableString.Invariant($"{features.Scale:R}:{features.Count}");
         for (int t = 0; t < job.Problem.Terms.Count; t++)
         {
             var term = job.Problem.Terms[t];
@@ -68,8 +73,11 @@ public static class ResultsWriter
             Buffer.BlockCopy(w.Weights, 0, m, 0, w.Weights.Length * sizeof(double));
             return (m, w.Bias);
         }).ToList();
-        var network = NetworkRecord.FromLayers(job.Network.Widths.Select(x => (long)x).ToArray(),
-            job.Network.Activation.ToString().ToLowerInvariant(), layers);
+        long[] widths = job.Weights.Count == 0 ? job.Network.Widths.Select(x => (long)x).ToArray()
+            : [job.Weights[0].Layer.In, .. job.Weights.Select(w => (long)w.Layer.Out)];
+        var network = NetworkRecord.FromLayers(widths, job.Network.Activation.ToString().ToLowerInvariant(), layers);
+        if (job.Embedding is { } frequencies)
+            network = network with { Parameters = [.. network.Parameters, ParameterArray.FromMatrix(StoredRun.EmbeddingName, frequencies)] };
 
         return new RunRecord(config, evaluation, history, network, ProvenanceRecord.Capture(job.Seed, job.Device));
     }

@@ -32,6 +32,9 @@ public sealed record SolveJob(
     /// <summary>The checkpoint to continue from, if resuming.</summary>
     public TrainingSnapshot? Resume { get; init; }
 
+    /// <summary>The problem's sizes and form (hard constraint, periodic embedding) as requested.</summary>
+    public ProblemSize Size { get; init; } = new();
+
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
 
@@ -43,7 +46,7 @@ public sealed record SolveJob(
             var entry = ProblemCatalog.Get(s.Problem);
             var size = new ProblemSize(
                 s.Points is null ? null : Arguments.Positive("--points", s.Points),
-                s.BoundaryPoints is null ? null : Arguments.Positive("--boundary-points", s.BoundaryPoints)).Validate();
+                s.BoundaryPoints is null ? null : Arguments.Positive("--boundary-points", s.BoundaryPoints), s.Hard, s.Periodic).Validate();
             var phases = OptimizerSpec.Parse(s.Optimizer);
             int seed = Arguments.Integer("--seed", s.Seed);
             int threads = Arguments.Positive("--threads", s.Threads);
@@ -66,6 +69,7 @@ public sealed record SolveJob(
                 throw new UsageException($"--checkpoint must name an .h5 file (got '{checkpointPath}')");
             if (checkpointEvery > 0 || s.Checkpoint is not null) ResultsFile.EnsureWritable(checkpointPath);
             var problem = entry.Create(size);
+            if (s.FourierFeatures is not null) problem = problem.WithEmbedding(ParseFourierFeatures(s.FourierFeatures, seed));
             foreach (var w in s.Weights)
             {
                 var parts = w.Split('=', 2, StringSplitOptions.TrimEntries);
@@ -85,6 +89,7 @@ public sealed record SolveJob(
                 SolveArguments = SolveArgumentsOf(commandLine),
                 CheckpointEvery = checkpointEvery,
                 CheckpointPath = checkpointPath,
+                Size = size,
             };
             return s.ResumeFrom is null ? job : job with { Resume = Checkpoints.Load(s.ResumeFrom, job) };
         }
@@ -92,6 +97,18 @@ public sealed record SolveJob(
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>Parses <c>SIGMA[:COUNT]</c> of <c>--fourier-features</c>; the draw is seeded by the run's seed.</summary>
+    public static FourierFeatures ParseFourierFeatures(string text, long seed)
+    {
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        if (parts.Length > 2 || !double.TryParse(parts[0], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var sigma)
+            || !(sigma > 0) || !double.IsFinite(sigma))
+            throw new UsageException($"--fourier-features must be SIGMA[:COUNT] with a finite SIGMA > 0, e.g. 1 or 2.5:128 (got '{text}')");
+        int count = parts.Length == 2 ? Arguments.Positive("--fourier-features COUNT", parts[1]) : Physics.FourierFeatures.DefaultCount;
+        if (count > 100_000) throw new UsageException($"--fourier-features COUNT must be at most 100000 (got {count})");
+        return new FourierFeatures(sigma, count, seed);
     }
 
     private static string DefaultCheckpointPath(string? outPath, string problem) =>
@@ -117,8 +134,7 @@ public sealed record SolveJob(
                 throw new UsageException("--device cuda: no CUDA device or CUDA libtorch here; build with -p:TorchBackend=cuda on a CUDA machine, or use --device cpu");
             set_default_device(CUDA);
         }
-        var bounds = Problem.Domain.Bounds;
-        using var net = new Mlp(Network, bounds.Lower, bounds.Upper);
+        using var net = Mlp.For(Problem, Network);
         var trainer = Trainer.For(Problem, net).Using(Phases).With(Training).Reporting(progress)
             .Checkpointing(CheckpointEvery, snapshot =>
             {
@@ -143,8 +159,12 @@ public sealed record SolveJob(
             var (weight, bias) = net.Layer(net.Parameters, i);
             return (l, Physics.Points.ToVector(weight), Physics.Points.ToVector(bias));
         }).ToArray();
+        Embedding = net.Features is { } f ? Physics.Points.ToArray(f.Frequencies) : null;
     }
 
     /// <summary>The trained weights per layer (filled by <see cref="Run"/>).</summary>
     public IReadOnlyList<(LayerSlice Layer, double[] Weights, double[] Bias)> Weights { get; private set; } = [];
+
+    /// <summary>The input embedding's frequency matrix Ω [m, d], if the network has one (filled with <see cref="Weights"/>).</summary>
+    public double[,]? Embedding { get; private set; }
 }

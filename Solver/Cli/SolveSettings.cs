@@ -31,6 +31,21 @@ public sealed class SolveSettings : CommandSettings
     [Description("glorot-normal (default), glorot-uniform or normal.")]
     public string Init { get; init; } = "glorot-normal";
 
+    /// <summary>Hard-constrained form.</summary>
+    [CommandOption("--hard")]
+    [Description("Use the problem's hard-constrained form u = A + B·N (conditions exact, their terms dropped; see 'pinn list').")]
+    public bool Hard { get; init; }
+
+    /// <summary>Periodic embedding.</summary>
+    [CommandOption("--periodic")]
+    [Description("Embed the periodic coordinate as (cos, sin) so periodicity is exact and its term is dropped (periodic problems only).")]
+    public bool Periodic { get; init; }
+
+    /// <summary>Random Fourier features.</summary>
+    [CommandOption("--fourier-features <SIGMA>")]
+    [Description("SIGMA[[:COUNT]]: random Fourier features cos(2πBx̂), sin(2πBx̂) of the inputs x̂ scaled to -1..1, B ~ N(0, SIGMA²) with COUNT rows (default 64; drawn with --seed).")]
+    public string? FourierFeatures { get; init; }
+
     /// <summary>Interior points.</summary>
     [CommandOption("--points <N>")]
     [Description("Interior collocation points (default: the problem's, e.g. 900).")]

@@ -21,7 +21,10 @@ public sealed class StoredRun : IDisposable
     public string Path { get; }
     /// <summary>What the file holds.</summary>
     public RunRecord Record { get; }
-    /// <summary>The problem named in the configuration (default sizes).</summary>
+    /// <summary>The network parameter holding the input embedding's frequency matrix Ω [m, d].</summary>
+    public const string EmbeddingName = "embedding/frequencies";
+
+    /// <summary>The problem named in the configuration (default sizes; the stored form: hard constraint, embeddings).</summary>
     public Problem Problem { get; }
     /// <summary>The network with the stored weights.</summary>
     public Mlp Network { get; }
@@ -49,7 +52,17 @@ public sealed class StoredRun : IDisposable
         {
             throw new UsageException($"results file '{path}': {e.Message}");
         }
-        var problem = entry.Create(new ProblemSize());
+        Problem problem;
+        try
+        {
+            problem = entry.Create(new ProblemSize(Hard: Flag(record, "hard"), PeriodicEmbedding: Flag(record, "periodic")));
+            if (record.Config.TryGetValue("fourier_features", out var features) && features is string text)
+                problem = problem.WithEmbedding(SolveJob.ParseFourierFeatures(text, record.Config.TryGetValue("seed", out var seed) && seed is long s ? s : 0));
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"results file '{path}': {e.Message}");
+        }
         return new StoredRun(path, record, problem, Rebuild(path, record.Network, problem));
     }
 
@@ -58,8 +71,8 @@ public sealed class StoredRun : IDisposable
         var widths = stored.Widths;
         if (widths.Length < 3 || widths.Any(w => w < 1 || w > 1_000_000))
             throw new UsageException($"results file '{path}' has network widths [{string.Join(",", widths)}] that make no MLP");
-        if (widths[0] != problem.Domain.Dimension || widths[^1] != problem.Outputs)
-            throw new UsageException($"results file '{path}': its network maps {widths[0]} inputs to {widths[^1]} outputs, but {problem.Name} needs {problem.Domain.Dimension} → {problem.Outputs}");
+        if (widths[^1] != problem.Outputs)
+            throw new UsageException($"results file '{path}': its network has {widths[^1]} outputs, but {problem.Name} needs {problem.Outputs}");
         Activation activation;
         try
         {
@@ -69,19 +82,29 @@ public sealed class StoredRun : IDisposable
         {
             throw new UsageException($"results file '{path}': {e.Message}");
         }
-        var options = new MlpOptions((int)widths[0], widths[1..^1].Select(w => (int)w).ToArray(), (int)widths[^1], activation);
-        var bounds = problem.Domain.Bounds;
-        var net = new Mlp(options, bounds.Lower, bounds.Upper);
-        var byName = stored.Parameters.ToDictionary(p => p.Name);
-        using var scope = NewDisposeScope();
-        using var _ = no_grad();
-        for (int i = 0; i < net.Layers.Count; i++)
+        var options = new MlpOptions(problem.Domain.Dimension, widths[1..^1].Select(w => (int)w).ToArray(), (int)widths[^1], activation);
+        var net = Mlp.For(problem, options);
+        try
         {
-            var (weight, bias) = net.Layer(net.Parameters, i);
-            Copy(path, byName, $"layer{i}/weight", weight);
-            Copy(path, byName, $"layer{i}/bias", bias);
+            if (net.Layers[0].In != widths[0])
+                throw new UsageException($"results file '{path}': its first layer reads {widths[0]} inputs, but {problem.Name}{(net.Features is null ? "" : " with its input embedding")} gives {net.Layers[0].In}");
+            var byName = stored.Parameters.ToDictionary(p => p.Name);
+            using var scope = NewDisposeScope();
+            using var _ = no_grad();
+            for (int i = 0; i < net.Layers.Count; i++)
+            {
+                var (weight, bias) = net.Layer(net.Parameters, i);
+                Copy(path, byName, $"layer{i}/weight", weight);
+                Copy(path, byName, $"layer{i}/bias", bias);
+            }
+            if (net.Features is { } features) Copy(path, byName, EmbeddingName, features.Frequencies);
+            return net;
         }
-        return net;
+        catch
+        {
+            net.Dispose();
+            throw;
+        }
     }
 
     private static void Copy(string path, Dictionary<string, ParameterArray> byName, string name, Tensor target)
@@ -92,6 +115,8 @@ public sealed class StoredRun : IDisposable
             throw new UsageException($"results file '{path}': {name} has shape [{string.Join(",", p.Shape)}], expected [{string.Join(",", target.shape)}]");
         target.copy_(tensor(p.Values, target.shape, dtype: ScalarType.Float64));
     }
+
+    private static bool Flag(RunRecord record, string key) => record.Config.TryGetValue(key, out var v) && v is true;
 
     /// <inheritdoc />
     public void Dispose() => Network.Dispose();

@@ -43,6 +43,9 @@ public sealed record StudyPlan(string Problem, string Key, IReadOnlyList<string>
                 Seed = key == "seed" ? Arguments.Integer("--vary seed", v).ToString() : s.Seed,
                 Threads = s.Threads,
                 Causal = s.Causal,
+                Hard = s.Hard,
+                Periodic = s.Periodic,
+                FourierFeatures = s.FourierFeatures,
                 EvalEvery = "0",
                 Quiet = true,
             };

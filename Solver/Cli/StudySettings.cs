@@ -36,6 +36,21 @@ public sealed class StudySettings : CommandSettings
     [Description("Boundary and initial points when not varied (default: the problem's).")]
     public string? BoundaryPoints { get; init; }
 
+    /// <summary>Hard-constrained form.</summary>
+    [CommandOption("--hard")]
+    [Description("Every run uses the problem's hard-constrained form (as 'pinn solve --hard').")]
+    public bool Hard { get; init; }
+
+    /// <summary>Periodic embedding.</summary>
+    [CommandOption("--periodic")]
+    [Description("Every run embeds the periodic coordinate (as 'pinn solve --periodic').")]
+    public bool Periodic { get; init; }
+
+    /// <summary>Fourier features.</summary>
+    [CommandOption("--fourier-features <SIGMA>")]
+    [Description("SIGMA[[:COUNT]]: every run uses random Fourier features (as 'pinn solve --fourier-features').")]
+    public string? FourierFeatures { get; init; }
+
     /// <summary>Seed.</summary>
     [CommandOption("--seed <S>")]
     [Description("Seed when not varied (default 0).")]

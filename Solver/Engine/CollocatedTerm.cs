@@ -6,6 +6,8 @@ namespace Pinn.Solver.Engine;
 /// <summary>A residual term with its drawn points and the derivatives its residual needs.</summary>
 public sealed class CollocatedTerm : IDisposable
 {
+    private readonly int _outputs;
+
     /// <summary>The term.</summary>
     public ResidualTerm Term { get; }
     /// <summary>Its points [N, d] (owned).</summary>
@@ -15,6 +17,25 @@ public sealed class CollocatedTerm : IDisposable
 
     /// <summary>The term's data (forcing, boundary values) at its points, or null (owned).</summary>
     public Tensor? Data { get; private set; }
+
+    private TransformJet? _transformJet;
+    private OutputTransform? _transformJetOf;
+
+    /// <summary>
+    /// The jets of a hard constraint's A and B at the term's points for its request, computed on first use and kept
+    /// until the points change; null when <paramref name="transform"/> is null or the term needs nested autograd.
+    /// </summary>
+    public TransformJet? TransformJetFor(OutputTransform? transform)
+    {
+        if (transform is null || !Request.TaylorCompatible) return null;
+        if (_transformJet is null || !ReferenceEquals(_transformJetOf, transform))
+        {
+            _transformJet?.Dispose();
+            _transformJet = TransformJet.Compute(transform, Points, Request, _outputs);
+            _transformJetOf = transform;
+        }
+        return _transformJet;
+    }
 
     /// <summary>The residual Residual(u, x) − Data(x) at the term's points, with the cached data.</summary>
     public Tensor Evaluate(Field u)
@@ -38,6 +59,7 @@ public sealed class CollocatedTerm : IDisposable
     public CollocatedTerm(ResidualTerm term, Random random, int outputs, int? timeIndex)
     {
         Term = term;
+        _outputs = outputs;
         Points = term.Region.Draw(term.Sample, random).DetachFromDisposeScope();
         Data = ComputeData();
         Request = Probe(term, Points, outputs, timeIndex);
@@ -51,6 +73,8 @@ public sealed class CollocatedTerm : IDisposable
         Points = fresh;
         Data?.Dispose();
         Data = ComputeData();
+        _transformJet?.Dispose();
+        _transformJet = null;
     }
 
     private static DerivativeRequest Probe(ResidualTerm term, Tensor points, int outputs, int? timeIndex)
@@ -79,5 +103,6 @@ public sealed class CollocatedTerm : IDisposable
     {
         Points.Dispose();
         Data?.Dispose();
+        _transformJet?.Dispose();
     }
 }

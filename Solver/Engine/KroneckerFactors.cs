@@ -18,7 +18,7 @@ namespace Pinn.Solver.Engine;
 /// A = (1/(C·N)) Σ_{c,n} x xᵀ, B = Σ_{c,n} δ̃ δ̃ᵀ, with δ̃ = √(w/N) δ so that A ⊗ B approximates the block of
 /// J̃ᵀJ̃ for the scaled residual r̃ = √(w/N) r. This is the reference code's default ("expand"). Unlike the
 /// reference, C counts only the channels the pass propagates at that layer: the input layer has no
-/// second-order channel (identically zero there), and the output layer only the kinds of channel the residual
+/// second-order channel (identically zero there, unless an input embedding makes it non-zero), and the output layer only the kinds of channel the residual
 /// reads (all first derivatives when it reads one).
 /// <para>
 /// Deviation from the paper, on purpose: a layer with a single output (the output layer of a scalar network)
@@ -48,7 +48,7 @@ public static class KroneckerFactors
         var taps = new List<LayerTap>();
         var th = theta.detach().requires_grad_(true);
         var points = term.Points;
-        var result = TaylorPass.Run(net, th, points, term.Request, taps);
+        var result = TaylorPass.Run(net, th, term, taps);
         var r = term.Evaluate(new Field(new TaylorSource(net, points, term.Request, result), timeIndex)).reshape(-1);
         long n = points.shape[0];
         if (r.shape[0] != n)

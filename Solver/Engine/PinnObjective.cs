@@ -44,6 +44,8 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             throw new ArgumentException($"the network has {network.Options.Inputs} inputs but the domain has dimension {problem.Domain.Dimension}");
         if (network.Options.Outputs != problem.Outputs)
             throw new ArgumentException($"the network has {network.Options.Outputs} outputs but the problem has {problem.Outputs}");
+        if (!Equals(network.Transform, problem.Transform) || !network.Embeddings.SequenceEqual(problem.Embeddings))
+            throw new ArgumentException("the network's input embedding or hard constraint differs from the problem's; build it with Mlp.For(problem, options)");
         Problem = problem;
         Network = network;
         _seed = seed;
@@ -121,7 +123,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     {
         var term = _terms[index];
         IDerivativeSource source = UsesTaylor(term)
-            ? new TaylorSource(Network, theta, term.Points, term.Request)
+            ? new TaylorSource(Network, term.Points, term.Request, TaylorPass.Run(Network, theta, term))
             : new AutogradSource(x => Network.Forward(theta, x), term.Points);
         var r = term.Evaluate(new Field(source, Problem.Domain.TimeIndex));
         return r.reshape(-1);

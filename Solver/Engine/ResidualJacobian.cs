@@ -17,7 +17,7 @@ public static class ResidualJacobian
         var taps = new List<LayerTap>();
         var th = theta.detach().requires_grad_(true);   // builds the graph the sensitivities flow through
         var points = term.Points;
-        var result = TaylorPass.Run(net, th, points, term.Request, taps);
+        var result = TaylorPass.Run(net, th, term, taps);
         var source = new TaylorSource(net, points, term.Request, result);
         var r = term.Evaluate(new Field(source, timeIndex)).reshape(-1);
         long n = points.shape[0];

@@ -18,47 +18,74 @@ namespace Pinn.Solver.Engine;
 /// recorded: since a layer's weight enters every channel the same way, the derivative of a pointwise
 /// residual rₙ with respect to W is Σ_c (∂rₙ/∂Y[c, n]) ⊗ X[c, n], which is how
 /// <see cref="ResidualJacobian"/> builds every row of the Jacobian from one backward pass.
+/// <para>
+/// A fixed input embedding (<see cref="FeatureMap"/>) enters as the first layer's channels: its closed-form jet
+/// (φ, ∂ₖφ, S_c φ) replaces (x̂, s⁻¹eₖ, 0). A hard constraint (<see cref="TransformJet"/>) is applied to the
+/// output jet by the product rule, with the jets of A and B taken once per point set.
+/// </para>
 /// </remarks>
 public static class TaylorPass
 {
-    /// <summary>Runs the pass. Shapes: value [N, out]; first [d, N, out] (null if not requested); second [m, N, out] (null if none).</summary>
-    public static TaylorResult Run(Mlp net, Tensor theta, Tensor x, DerivativeRequest request, List<LayerTap>? taps = null)
+    /// <summary>Runs the pass for a collocated term at its points, with its cached hard-constraint jet.</summary>
+    public static TaylorResult Run(Mlp net, Tensor theta, CollocatedTerm term, List<LayerTap>? taps = null) =>
+        Run(net, theta, term.Points, term.Request, taps, term.TransformJetFor(net.Transform));
+
+    /// <summary>
+    /// Runs the pass. Shapes: value [N, out]; first [d, N, out] (null if not requested); second [m, N, out] (null if none).
+    /// With a hard constraint on the network, <paramref name="transform"/> supplies the jets of A and B at these points
+    /// for this request (computed here when null).
+    /// </summary>
+    public static TaylorResult Run(Mlp net, Tensor theta, Tensor x, DerivativeRequest request, List<LayerTap>? taps = null, TransformJet? transform = null)
     {
         if (!request.TaylorCompatible) throw new ArgumentException("mixed second derivatives need the autograd path");
         net.CheckInputs(theta, x);
+        if (net.Transform is null) return Network(net, theta, x, request, taps);
+        if (transform is not null) return transform.Apply(Network(net, theta, x, request, taps));
+        using var jet = TransformJet.Compute(net.Transform, x, request, net.Options.Outputs);
+        return jet.Apply(Network(net, theta, x, request, taps));
+    }
+
+    /// <summary>The pass through the layers (the jet of N, before any hard constraint).</summary>
+    private static TaylorResult Network(Mlp net, Tensor theta, Tensor x, DerivativeRequest request, List<LayerTap>? taps)
+    {
         int d = net.Options.Inputs;
         long n = x.shape[0];
         bool first = request.NeedsFirst;
         int m = request.SecondOrder.Count;
         Tensor? coefficients = m == 0 ? null
             : tensor(request.SecondOrder.SelectMany(c => c).ToArray(), dtype: ScalarType.Float64).view(m, d);
+        // A hard constraint reads N's value and, when any derivative is needed, all of N's first derivatives.
+        bool transformed = net.Transform is not null;
 
         Tensor? coefficientsTimesMinusTwo = null;
         Tensor a = net.Normalize(x);
-        Tensor? g = null;   // [d, N or 1, h]: ∂z/∂x_k
+        Tensor? g = null;   // [d, N or 1, h]: ∂a/∂x_k (at the input: of the embedding)
         Tensor? s = null;   // [m, N, h] or null when identically zero
+        if (net.Features is { } features)
+            (a, g, s) = features.Jet(a, net.InverseScaleTensor, first, coefficients);
+        else if (first)
+            g = diag(net.InverseScaleTensor).unsqueeze(1);   // [d, 1, d]: ∂x̂/∂x
         int layers = net.Layers.Count;
         for (int i = 0; i < layers; i++)
         {
             var (w, b) = net.Layer(theta, i);
             Tensor? z;
-            if (i == 0 && taps is null)
+            if (i == 0 && taps is null && net.Features is null)
             {
                 z = nn.functional.linear(a, w, b);
                 if (first) g = (w * net.InverseScaleTensor).t().unsqueeze(1);   // [d, 1, h]
             }
             else
             {
-                // Channel inputs: the value, then ∂ₖ (at the first layer the scaled unit vectors), then S_c.
-                // The output layer computes only the channels the residual reads.
+                // Channel inputs: the value, then ∂ₖ, then S_c. The output layer computes only the channels the residual reads.
                 bool last = i + 1 == layers;
-                bool withValue = !last || request.OutputsValue || (!first && m == 0);
-                bool withFirst = first && (!last || request.OutputsFirst);
+                bool withValue = !last || transformed || request.OutputsValue || (!first && m == 0);
+                bool withFirst = first && (!last || transformed || request.OutputsFirst);
                 bool withSecond = s is not null;
                 int h = (int)a.shape[1];
                 var parts = new List<Tensor>(3);
                 if (withValue) parts.Add(a.unsqueeze(0));
-                if (withFirst) parts.Add(i == 0 ? diag(net.InverseScaleTensor).unsqueeze(1).expand(d, n, d) : g!.expand(d, n, h));
+                if (withFirst) parts.Add(g!.expand(d, n, h));
                 if (withSecond) parts.Add(s!);
                 var input = parts.Count == 1 ? parts[0] : cat(parts.ToArray(), 0);               // [C, N, in]
                 var y = input.reshape(-1, h).matmul(w.t()).view(input.shape[0], n, w.shape[0]);  // [C, N, out]
@@ -102,7 +129,7 @@ public static class TaylorPass
     }
 }
 
-/// <summary>Outputs of <see cref="TaylorPass.Run"/>.</summary>
+/// <summary>Outputs of <see cref="TaylorPass"/>: value [N, out], first derivatives [d, N, out], weighted second sums [m, N, out].</summary>
 public sealed record TaylorResult(Tensor? Value, Tensor? First, Tensor? Second);
 
 /// <summary>One layer's channel inputs X [C, N, in] and outputs W X [C, N, out] (bias excluded); channel 0 is the value (which carries the bias) when <paramref name="HasValue"/>.</summary>

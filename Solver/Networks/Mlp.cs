@@ -1,3 +1,4 @@
+using Pinn.Physics;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,7 +7,9 @@ namespace Pinn.Solver.Networks;
 /// <summary>
 /// A fully connected network u(x; θ) whose parameters live in one flat float64 vector θ (weights of
 /// each layer row-major, then its bias), so that optimizers, Jacobians and line searches all work on
-/// the same vector. Inputs are mapped affinely onto [-1, 1]^d by a fixed (non-trained) scaling.
+/// the same vector. Inputs are mapped affinely onto [-1, 1]^d by a fixed (non-trained) scaling, then through
+/// an optional fixed embedding (<see cref="FeatureMap"/>); an optional hard constraint
+/// (<see cref="OutputTransform"/>) maps the last layer's outputs N to u = A(x) + B(x) ⊙ N.
 /// </summary>
 public sealed class Mlp : IDisposable
 {
@@ -27,9 +30,30 @@ public sealed class Mlp : IDisposable
     public IReadOnlyList<double> InputCenter => _center;
     /// <summary>Input inverse scale s⁻¹.</summary>
     public IReadOnlyList<double> InputInverseScale => _inverseScale;
+    /// <summary>The fixed input embedding after the scaling, or null (the first layer reads x̂).</summary>
+    public FeatureMap? Features { get; }
+    /// <summary>The hard constraint applied to the outputs, or null.</summary>
+    public OutputTransform? Transform { get; }
+    /// <summary>The embeddings this network was built with (empty: none).</summary>
+    public IReadOnlyList<InputEmbedding> Embeddings => Features?.Embeddings ?? [];
+    /// <summary>Layer widths as built: the first layer's inputs (the embedded width), the hidden widths, the outputs.</summary>
+    public int[] Widths => [Layers[0].In, .. Layers.Select(l => l.Out)];
 
-    /// <summary>Creates and initialises a network. <paramref name="lower"/>/<paramref name="upper"/> give the input box mapped onto [-1, 1]^d (identity when null).</summary>
-    public Mlp(MlpOptions options, IReadOnlyList<double>? lower = null, IReadOnlyList<double>? upper = null)
+    /// <summary>A network for <paramref name="problem"/>: inputs scaled from its domain, with its embeddings and hard constraint.</summary>
+    public static Mlp For(Problem problem, MlpOptions options)
+    {
+        if (options.Inputs != problem.Domain.Dimension || options.Outputs != problem.Outputs)
+            throw new ArgumentException($"the network maps {options.Inputs} → {options.Outputs} but {problem.Name} needs {problem.Domain.Dimension} → {problem.Outputs}");
+        var bounds = problem.Domain.Bounds;
+        return new Mlp(options, bounds.Lower, bounds.Upper, problem.Embeddings, problem.Transform);
+    }
+
+    /// <summary>
+    /// Creates and initialises a network. <paramref name="lower"/>/<paramref name="upper"/> give the input box mapped onto [-1, 1]^d
+    /// (identity when null); <paramref name="embeddings"/> and <paramref name="transform"/> as in <see cref="Problem"/>.
+    /// </summary>
+    public Mlp(MlpOptions options, IReadOnlyList<double>? lower = null, IReadOnlyList<double>? upper = null,
+        IReadOnlyList<InputEmbedding>? embeddings = null, OutputTransform? transform = null)
     {
         Options = options.Validate();
         int d = options.Inputs;
@@ -47,7 +71,9 @@ public sealed class Mlp : IDisposable
         _centerTensor = tensor(_center, dtype: ScalarType.Float64).DetachFromDisposeScope();
         _inverseScaleTensor = tensor(_inverseScale, dtype: ScalarType.Float64).DetachFromDisposeScope();
 
-        var widths = options.Widths;
+        Features = FeatureMap.Create(embeddings ?? [], _inverseScale);
+        Transform = transform;
+        int[] widths = [Features?.Width ?? d, .. options.Hidden, options.Outputs];
         var layers = new List<LayerSlice>();
         long offset = 0;
         for (int i = 0; i + 1 < widths.Length; i++)
@@ -94,18 +120,19 @@ public sealed class Mlp : IDisposable
     /// <summary>s⁻¹ as a tensor [d].</summary>
     internal Tensor InverseScaleTensor => _inverseScaleTensor;
 
-    /// <summary>u(x; θ) for points x [N, d]: [N, outputs].</summary>
+    /// <summary>u(x; θ) for points x [N, d]: [N, outputs] (with the hard constraint, if any).</summary>
     public Tensor Forward(Tensor theta, Tensor x)
     {
         CheckInputs(theta, x);
         var a = Normalize(x);
+        if (Features is not null) a = Features.Apply(a);
         for (int i = 0; i < Layers.Count; i++)
         {
             var (w, b) = Layer(theta, i);
             a = nn.functional.linear(a, w, b);
             if (i + 1 < Layers.Count) a = Options.Activation.Apply(a);
         }
-        return a;
+        return Transform is null ? a : Transform.Apply(x, a);
     }
 
     /// <summary>u(x) at the current parameters, without gradients.</summary>
@@ -137,6 +164,7 @@ public sealed class Mlp : IDisposable
         Parameters.Dispose();
         _centerTensor.Dispose();
         _inverseScaleTensor.Dispose();
+        Features?.Dispose();
     }
 }
 

@@ -26,7 +26,7 @@ public class CatalogueTests
     }
 
     /// <summary>Round-off for closed forms; the reference-based problems satisfy their residuals to the reference's accuracy.</summary>
-    private static double Tolerance(string name) => name switch
+    internal static double Tolerance(string name) => name switch
     {
         "burgers" => 1e-8,       // u_t, u_x ~ 150 near the shock: relative 1e-10
         "allen-cahn" => 1e-6,    // u_t from the cubic Hermite interpolation in time
