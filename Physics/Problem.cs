@@ -145,6 +145,13 @@ public sealed record Problem
         return this with { Terms = Terms.Select(t => t.Name == term ? t with { Weight = weight } : t).ToArray() };
     }
 
+    /// <summary>Draws the points of every interior term (the PDE residuals) by <paramref name="method"/>, keeping their counts.</summary>
+    /// <remarks>A tensor grid lets a network fit the residual at the grid's nodes with a wrong solution
+    /// between them (measured on convection and wave: rel. L2 ≈ 1 on a 64 × 64 grid, 3.7e-3 and 1.4e-2 on as
+    /// many Halton points with the same network and optimizer).</remarks>
+    public Problem WithInteriorSampling(SamplingMethod method) =>
+        this with { Terms = Terms.Select(t => ReferenceEquals(t.Region, Domain.Interior) ? t with { Sample = new Sample(method, t.Sample.Count) } : t).ToArray() };
+
     /// <summary>Changes one term's sampling.</summary>
     public Problem WithSample(string term, Sample sample)
     {

@@ -70,6 +70,7 @@ public sealed record SolveJob(
             if (checkpointEvery > 0 || s.Checkpoint is not null) ResultsFile.EnsureWritable(checkpointPath);
             var problem = entry.Create(size);
             if (s.FourierFeatures is not null) problem = problem.WithEmbedding(ParseFourierFeatures(s.FourierFeatures, seed));
+            if (s.Sampling is not null) problem = problem.WithInteriorSampling(ParseSampling(s.Sampling));
             foreach (var w in s.Weights)
             {
                 var parts = w.Split('=', 2, StringSplitOptions.TrimEntries);
@@ -98,6 +99,15 @@ public sealed record SolveJob(
             throw new UsageException(e.Message);
         }
     }
+
+    /// <summary>Parses the <c>--sampling</c> method.</summary>
+    public static SamplingMethod ParseSampling(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "grid" => SamplingMethod.Grid,
+        "halton" => SamplingMethod.Halton,
+        "uniform" => SamplingMethod.Uniform,
+        _ => throw new UsageException($"--sampling must be grid, halton or uniform (got '{text}')"),
+    };
 
     /// <summary>Parses <c>SIGMA[:COUNT]</c> of <c>--fourier-features</c>; the draw is seeded by the run's seed.</summary>
     public static FourierFeatures ParseFourierFeatures(string text, long seed)

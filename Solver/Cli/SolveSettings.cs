@@ -46,6 +46,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("SIGMA[[:COUNT]]: random Fourier features cos(2πBx̂), sin(2πBx̂) of the inputs x̂ scaled to -1..1, B ~ N(0, SIGMA²) with COUNT rows (default 64; drawn with --seed).")]
     public string? FourierFeatures { get; init; }
 
+    /// <summary>Sampling of the interior points.</summary>
+    [CommandOption("--sampling <METHOD>")]
+    [Description("Interior points as a grid (default for most problems), halton (quasi-random) or uniform (random); the count stays --points.")]
+    public string? Sampling { get; init; }
+
     /// <summary>Interior points.</summary>
     [CommandOption("--points <N>")]
     [Description("Interior collocation points (default: the problem's, e.g. 900).")]

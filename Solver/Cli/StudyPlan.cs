@@ -44,6 +44,7 @@ public sealed record StudyPlan(string Problem, string Key, IReadOnlyList<string>
                 Threads = s.Threads,
                 Causal = s.Causal,
                 Hard = s.Hard,
+                Sampling = s.Sampling,
                 Periodic = s.Periodic,
                 FourierFeatures = s.FourierFeatures,
                 EvalEvery = "0",

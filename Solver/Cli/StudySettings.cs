@@ -36,6 +36,11 @@ public sealed class StudySettings : CommandSettings
     [Description("Boundary and initial points when not varied (default: the problem's).")]
     public string? BoundaryPoints { get; init; }
 
+    /// <summary>Sampling of the interior points.</summary>
+    [CommandOption("--sampling <METHOD>")]
+    [Description("Interior points as a grid, halton or uniform (as in 'pinn solve').")]
+    public string? Sampling { get; init; }
+
     /// <summary>Hard-constrained form.</summary>
     [CommandOption("--hard")]
     [Description("Every run uses the problem's hard-constrained form (as 'pinn solve --hard').")]

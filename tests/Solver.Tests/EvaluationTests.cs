@@ -35,3 +35,23 @@ public class EvaluationTests
         Assert.Equal(0.01, e.Errors!.RelativeL2, 12);
     }
 }
+
+public class InteriorSamplingTests
+{
+    [Theory]
+    [InlineData("convection")]
+    [InlineData("poisson2d")]
+    [InlineData("kovasznay")]
+    public void WithInteriorSampling_ChangesOnlyInteriorTerms(string name)
+    {
+        var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
+        var halton = problem.WithInteriorSampling(Pinn.Physics.SamplingMethod.Halton);
+        for (int t = 0; t < problem.Terms.Count; t++)
+        {
+            bool interior = ReferenceEquals(problem.Terms[t].Region, problem.Domain.Interior);
+            Assert.Equal(interior ? Pinn.Physics.SamplingMethod.Halton : problem.Terms[t].Sample.Method, halton.Terms[t].Sample.Method);
+            Assert.Equal(problem.Terms[t].Sample.Count, halton.Terms[t].Sample.Count);
+        }
+        Assert.Contains(halton.Terms, t => t.Sample.Method == Pinn.Physics.SamplingMethod.Halton);
+    }
+}
