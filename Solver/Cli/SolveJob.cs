@@ -84,6 +84,9 @@ public sealed record SolveJob(
             var causal = s.Causal is null ? null : Engine.CausalWeighting.Parse(s.Causal);
             if (causal is not null && problem.Domain.Time is null)
                 throw new UsageException($"--causal needs a time-dependent problem; '{problem.Name}' has no time coordinate");
+            if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
+                Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
+                    "for an lbfgs phase use e.g. --causal EPS:32:50");
             var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget) { Causal = causal };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
             {
