@@ -21,8 +21,8 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>Stages.</summary>
     [CommandOption("--stages <K>")]
-    [Description("Training stages, 1..5 (default 2): each later stage fits the remaining error with a new network.")]
-    public string Stages { get; init; } = "2";
+    [Description("Training stages, 1..5 (default 3): each later stage fits the remaining error with a new network.")]
+    public string Stages { get; init; } = "3";
 
     /// <summary>Initial λ.</summary>
     [CommandOption("--lambda0 <L>")]
@@ -31,7 +31,7 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>λ search.</summary>
     [CommandOption("--search")]
-    [Description("Find λ first by a secant search on the signed maximum residual, each evaluation a Levenberg–Marquardt solve with λ fixed.")]
+    [Description("Find λ first by a secant search, each evaluation a Levenberg–Marquardt solve with λ fixed (origin row off) whose value is the residual's Taylor coefficient of order 2m+1 at y = 0.")]
     public bool Search { get; init; }
 
     /// <summary>Steps of each fixed-λ solve of the search.</summary>
@@ -56,13 +56,38 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>Collocation points.</summary>
     [CommandOption("--points <N>")]
-    [Description("Collocation points on y > 0, Chebyshev in the compact coordinate (default 100; the ansatz is odd).")]
-    public string Points { get; init; } = "100";
+    [Description("Collocation points of stage 1 on y > 0, Chebyshev in the compact coordinate (default 200; the ansatz is odd).")]
+    public string Points { get; init; } = "200";
+
+    /// <summary>Collocation points of later stages.</summary>
+    [CommandOption("--correction-points <N>")]
+    [Description("Collocation points of stages 2.. (default 400).")]
+    public string CorrectionPoints { get; init; } = "400";
+
+    /// <summary>Input scales of later stages.</summary>
+    [CommandOption("--correction-scales <K>")]
+    [Description("Input scale κ of the networks of stages 2, 3, … (the last repeats): input box [[1/2 - 1/κ, 1/2 + 1/κ]] (default 30,60).")]
+    public string CorrectionScales { get; init; } = "30,60";
+
+    /// <summary>Lengths of later stages.</summary>
+    [CommandOption("--correction-lengths <A>")]
+    [Description("Lengths a of the networks of every stage 2..: each is a function of the compact coordinate of y/a (default 0.3,1: one network near the origin, one for the far field).")]
+    public string CorrectionLengths { get; init; } = "0.3,1";
+
+    /// <summary>Adaptive points.</summary>
+    [CommandOption("--adaptive <N>")]
+    [Description("Points added at the residual's largest peaks every 100 steps (default 0).")]
+    public string Adaptive { get; init; } = "0";
 
     /// <summary>Steps per stage.</summary>
     [CommandOption("--steps <N>")]
-    [Description("Levenberg–Marquardt steps per stage at most (default 1500).")]
-    public string Steps { get; init; } = "1500";
+    [Description("Levenberg–Marquardt steps per stage at most (default 800).")]
+    public string Steps { get; init; } = "800";
+
+    /// <summary>Linear algebra of each step.</summary>
+    [CommandOption("--solver <NAME>")]
+    [Description("How each Levenberg–Marquardt step is solved: svd (default; SVD of the column-scaled Jacobian) or normal (Cholesky on the normal equations, for comparison).")]
+    public string Solver { get; init; } = "svd";
 
     /// <summary>Row weights.</summary>
     [CommandOption("--weights <W1,W2,WC,WO>")]
@@ -71,7 +96,7 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>Damping matrix.</summary>
     [CommandOption("--scaling <NAME>")]
-    [Description("Levenberg–Marquardt damping matrix: diagonal (default, Marquardt) or identity (Levenberg).")]
+    [Description("Damping matrix of --solver normal: diagonal (default, Marquardt) or identity (Levenberg).")]
     public string Scaling { get; init; } = "diagonal";
 
     /// <summary>Seed.</summary>
@@ -132,6 +157,16 @@ public sealed class SingularitySettings : CommandSettings
             .Select(w => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : double.NaN).ToArray();
         if (weights.Length != 4 || weights.Any(double.IsNaN) || weights[2] == 0)
             throw new UsageException($"--weights must be four finite numbers ≥ 0 W1,W2,WC,WO with WC > 0 (got '{Weights}')");
+        var solver = Solver.Trim().ToLowerInvariant() switch
+        {
+            "svd" => ProfileLinearSolver.Svd,
+            "normal" => ProfileLinearSolver.NormalEquations,
+            _ => throw new UsageException($"--solver must be svd or normal (got '{Solver}')"),
+        };
+        var kappas = PositiveNumbers("--correction-scales", CorrectionScales);
+        var lengths = PositiveNumbers("--correction-lengths", CorrectionLengths);
+        int correctionPoints = Arguments.Positive("--correction-points", CorrectionPoints);
+        if (correctionPoints < 8) throw new UsageException($"--correction-points must be at least 8 (got '{CorrectionPoints}')");
         var scaling = Scaling.Trim().ToLowerInvariant() switch
         {
             "diagonal" => Optimizers.LevenbergMarquardtScaling.Diagonal,
@@ -151,8 +186,22 @@ public sealed class SingularitySettings : CommandSettings
             CorrectionHidden = Arguments.PositiveList("--correction-hidden", CorrectionHidden),
             CorrectionActivation = activation,
             Points = points,
+            CorrectionPoints = correctionPoints,
+            CorrectionInputScales = kappas,
+            CorrectionLengths = lengths,
+            AdaptivePoints = Arguments.NonNegative("--adaptive", Adaptive),
+            LinearSolver = solver,
             MaxSteps = Arguments.Positive("--steps", Steps),
             Seed = seed,
         }.Validate();
+    }
+
+    private static double[] PositiveNumbers(string option, string text)
+    {
+        var values = text.Split(',', StringSplitOptions.TrimEntries)
+            .Select(w => double.TryParse(w, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (values.Length == 0 || values.Any(double.IsNaN))
+            throw new UsageException($"{option} must be positive numbers separated by commas (got '{text}')");
+        return values;
     }
 }

@@ -2,7 +2,7 @@ namespace Pinn.Solver.Singularity;
 
 /// <summary>
 /// A safeguarded secant search for the root of a scalar function f(λ) whose evaluations are expensive
-/// (here: the signed maximum residual of a full Gauss–Newton solve with λ held fixed).
+/// (here: the residual's Taylor coefficient of order 2m+1 at y = 0 after a Gauss–Newton solve with λ held fixed).
 /// </summary>
 /// <remarks>
 /// Wang et al. 2025 ("Discovery of unstable singularities", §3) find the admissible λ of unstable profiles,

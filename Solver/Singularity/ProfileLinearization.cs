@@ -75,27 +75,34 @@ public sealed class ProfileLinearization
     }
 
     /// <summary>
-    /// The Taylor coefficient of R of order 2m+1 at y = 0. With t = (1 + y^{2m})^{−q}, q = 1/(2m(1+λ)), the ansatz is
-    /// U = A y + B y^{2m+1} + O(y^{4m+1}) with A = M(1), B = −q(M(1) + M'(1)) (M(t) = −1 + (1 − t)Σ εₛNₛ(t) the
-    /// ansatz's factor, so A = −1 and M'(1) = −Σ εₛNₛ(1)), so R = A(1 + A) y + B((2m+1)(1+λ) − λ + (2m+2)A) y^{2m+1} + …; for A = −1 the second
+    /// The Taylor coefficient of R of order 2m+1 at y = 0. With tₐ = (1 + (y/a)^{2m})^{−q}, q = 1/(2m(1+λ)), the ansatz
+    /// U = −y·t + Σₛ εₛ y·tₐₛ(1 − tₐₛ)Nₛ(tₐₛ) is U = A y + B y^{2m+1} + O(y^{4m+1}) with A = −1 and
+    /// B = q(1 + Σₛ εₛNₛ(1)/aₛ^{2m}), so R = A(1 + A) y + B((2m+1)(1+λ) − λ + (2m+2)A) y^{2m+1} + …; for A = −1 the second
     /// coefficient is B(2mλ − 1): the analyticity condition at the origin that singles out λ = 1/(2m) unless B = 0.
+    /// It is R^{(2m+1)}(0)/(2m+1)!, a consequence of R ≡ 0 evaluated exactly at y = 0, where the collocation rows
+    /// R̃ = O(y^{2m+1}) are blind to it.
     /// </summary>
     public Tensor OriginCoefficient(Tensor lambda, Tensor? theta, List<LayerTap>? taps)
     {
         var point = new Jet(ones(1, dtype: ScalarType.Float64), ones(1, dtype: ScalarType.Float64));
-        Jet? network = null;
-        foreach (var stage in _frozen)
-        {
-            var term = NetworkJet.Run(stage.Network, stage.Network.Parameters.detach(), point).Scale(stage.Scale);
-            network = network is null ? term : network + term;
-        }
-        var own = NetworkJet.Run(_trainable.Network, theta ?? _trainable.Network.Parameters, point, taps).Scale(_trainable.Scale);
-        network = network is null ? own : network + own;
         int m = _ansatz.FarPower;
+        // A component adds ε·y·tₐ(1 − tₐ)N(tₐ) with 1 − tₐ = q (y/a)^{2m} + …: its y^{2m+1} coefficient is q ε N(1)/a^{2m}.
+        Tensor Term(ProfileStage stage, Tensor? parameters, List<LayerTap>? record)
+        {
+            Tensor? sum = null;
+            foreach (var (component, p) in stage.Split(parameters))
+            {
+                var part = NetworkJet.Run(component.Network, record is null ? p.detach() : p, point, record)[0] * (stage.Scale / Math.Pow(component.Length, 2 * m));
+                sum = sum is null ? part : sum + part;
+            }
+            return sum!;
+        }
+        var network = Term(_trainable, theta, taps);
+        foreach (var stage in _frozen) network = network + Term(stage, null, null);
         var q = 1.0 / (2 * m * (1 + lambda));
-        // The ansatz's t-factor is −1 + (1 − t)·Σ εₛNₛ(t): its value at t = 1 is −1, its t-derivative −Σ εₛNₛ(1).
-        var a = full_like(network[0], -1.0);
-        var b = -q * (a - network[0]);
+        // U = A y + B y^{2m+1} + … with A = −1 and B = q(1 + Σ εₛNₛ(1)/aₛ^{2m}).
+        var a = full_like(network, -1.0);
+        var b = q * (1 + network);
         return b * ((2 * m + 1) * (1 + lambda) - lambda + (2 * m + 2) * a);
     }
 

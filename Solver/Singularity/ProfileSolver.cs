@@ -12,12 +12,22 @@ namespace Pinn.Solver.Singularity;
 /// <remarks>
 /// Multi-stage training after Y. Wang and C.-Y. Lai, "Multi-stage neural networks: Function approximator of
 /// machine precision", J. Comput. Phys. 504 (2024), and Wang et al. 2025 ("Discovery of unstable singularities",
-/// §3): stage s + 1 adds ε·y·t·(1 − t)·N(t) with ε = max|R̃| after stage s and a network whose input t is scaled by
-/// κ = 2π f / σ_w (f the dominant frequency of R̃ in t, σ_w the standard deviation of its first-layer weights),
-/// so that its first-layer features oscillate at the residual's frequency. It is trained on the full residual of
-/// the sum with earlier stages frozen; the equation is quadratic in U, so that residual is exactly
-/// R(U₁) + ε L[U₂] + ε² U₂U₂', the linearised error equation plus its (tiny) quadratic term, and the rows
-/// are divided by ε so that every stage trains on O(1) numbers.
+/// §3): stage s + 1 adds ε·y·tₐ·(1 − tₐ)·N(tₐ) with ε = max|R̃| after stage s, tₐ the compact coordinate of y/a and N a
+/// network with sine activations whose input is scaled by κ (<see cref="SingularityOptions.CorrectionInputScales"/>).
+/// It is trained on the full residual of the sum with earlier stages frozen; the equation is quadratic in U, so that
+/// residual is exactly R(U₁) + ε L[U₂] + ε² U₂U₂', the linearised error equation plus its (tiny) quadratic term, and the
+/// rows are divided by ε so that every stage trains on O(1) numbers.
+/// <para>
+/// A later stage is a sum of components of different lengths a (<see cref="SingularityOptions.CorrectionLengths"/>, default
+/// 0.3 and 1) because the linearised operator L[v] = −λv + ((1+λ)y + U)v' + U'v is resonant at both ends of the line. Near
+/// y = 0 it is λy v' − (1+λ)v, which annihilates y^{2m+1}, so a residual bump of size ε at y ≈ 0.1–0.2 needs a correction whose
+/// factor N is ~10³ε and varies over 1 − t ≲ 10⁻² (the compact coordinate squeezes the origin: 1 − t ≈ q y^{2m}); with a = 0.3
+/// that region spans a sizeable part of tₐ, and the best linear fit of the stage-2 rows (measured with the SVD of the Jacobian)
+/// drops from 5·10⁻² to 5·10⁻⁵ of the residual. As y → ∞ the envelope y·t is itself the leading homogeneous solution, so
+/// R̃ ≈ −t·N'(t) and the far field needs the a = 1 component; one component of either length leaves the other end's
+/// residual in place (measured on branch 1, 400 steps per stage: one component per stage, a = 0.3 then 1, ends at 3.8·10⁻¹⁰; two
+/// components per stage at 3.3·10⁻¹¹).
+/// </para>
 /// </remarks>
 public sealed class ProfileSolver : IDisposable
 {
@@ -52,12 +62,19 @@ public sealed class ProfileSolver : IDisposable
         var first = new ProfileStage(CreateNetwork(_options.Hidden, _options.Activation, 0, 1, 0), 1);
         if (_options.Search)
         {
+            // Fixed-λ solves without the origin row: their residual's Taylor coefficient at y = 0 is B(2mλ − 1), the smoothness
+            // obstruction, a continuous signed function of λ that vanishes at the admissible λ.
+            var searchOptions = _options with { Weights = _options.Weights with { Origin = 0 } };
+            var searchTrainer = new StageTrainer(Ansatz, searchOptions, _progress);
             double Signed(double l)
             {
-                var (_, history, _) = trainer.Train([], first, l, fixedLambda: true, _options.SearchSteps, 1);
-                var (max, signed, _, _) = new ProfileEvaluator(Ansatz, [first]).MaxResidual(_options.ValidationPoints, l);
-                _progress($"search: λ = {l:R}: signed max residual {signed:E3} (max {max:E3}, {history.Count} steps)");
-                return signed;
+                var (_, history, _) = searchTrainer.Train([], first, l, fixedLambda: true, _options.SearchSteps, 1);
+                using var scope = TorchSharp.torch.NewDisposeScope();
+                var coefficient = new ProfileLinearization(Ansatz, [], first, searchOptions.Weights)
+                    .OriginCoefficient(TorchSharp.torch.tensor(new[] { l }, dtype: TorchSharp.torch.ScalarType.Float64), null, null).item<double>();
+                var max = new ProfileEvaluator(Ansatz, [first]).MaxResidual(_options.ValidationPoints, l).Max;
+                _progress($"search: λ = {l:R}: R's Taylor coefficient of order 2m+1 at 0 = {coefficient:E3} (max|R̃| {max:E3}, {history.Count} steps)");
+                return coefficient;
             }
             (lambda, search) = LambdaSearch.Find(Signed, lambda, lambda * 1.02, _options.SearchEvaluations, 1e-13);
             _progress($"search: λ = {lambda:R} after {search.Count} solves");
@@ -77,19 +94,21 @@ public sealed class ProfileSolver : IDisposable
                 var evaluator = new ProfileEvaluator(Ansatz, _stages);
                 scale = evaluator.MaxResidual(_options.ValidationPoints, lambda).Max;
                 frequency = evaluator.DominantFrequency(lambda);
-                var sigma = Math.Sqrt(2.0 / (1 + _options.CorrectionHidden[0]));
-                var kappa = 2 * Math.PI * frequency / sigma;
-                stage = new ProfileStage(CreateNetwork(_options.CorrectionHidden, _options.CorrectionActivation, 0.5 - 1 / kappa, 0.5 + 1 / kappa, s), scale);
-                _progress($"stage {s}: ε = {scale:E3}, dominant frequency of R̃ in t: {frequency} (input scale κ = {kappa:G4})");
+                var kappa = _options.StageInputScale(s);
+                var components = _options.CorrectionLengths.Select((length, c) => new ProfileComponent(
+                    CreateNetwork(_options.CorrectionHidden, _options.CorrectionActivation, 0.5 - 1 / kappa, 0.5 + 1 / kappa, 1000 * s + c), length)).ToList();
+                stage = new ProfileStage(components, scale);
+                _progress($"stage {s}: ε = {scale:E3}, lengths a = {string.Join(", ", stage.Lengths)}, input scale κ = {kappa:G4} (dominant frequency of R̃ in t: {frequency})");
             }
             var (next, history, stop) = trainer.Train(_stages, stage, lambda, fixedLambda: false, _options.MaxSteps, s);
             lambda = next;
             _stages.Add(stage);
             var check = new ProfileEvaluator(Ansatz, _stages).MaxResidual(_options.ValidationPoints, lambda);
             _progress($"stage {s} done ({stop}): λ = {lambda:R}, |λ − λ*| = {Math.Abs(lambda - Problem.Lambda):E3}, max|R̃| = {check.Max:E3}, {stageClock.Elapsed.TotalSeconds:F1} s");
-            reports.Add(new StageReport(s, stage.Network.Options.Hidden, stage.Network.Options.Activation, scale, frequency,
+            var network = stage.Components[0].Network.Options;
+            reports.Add(new StageReport(s, network.Hidden, network.Activation, scale, frequency,
                 history.Count, stageClock.Elapsed.TotalSeconds, lambda, check.Max, stop, history, check.Values,
-                stage.Network.Parameters.data<double>().ToArray()));
+                stage.Parameters().data<double>().ToArray(), stage.Lengths, _options.StageInputScale(s)));
         }
         return Finish(lambda, reports, search, clock.Elapsed.TotalSeconds);
     }
@@ -108,13 +127,13 @@ public sealed class ProfileSolver : IDisposable
             seconds, zeta, gridY, values, y, u, exact, Ansatz.FarPower);
     }
 
-    private Mlp CreateNetwork(int[] hidden, Activation activation, double lower, double upper, int stage) =>
-        new(new MlpOptions(1, hidden, 1, activation, Initialization.GlorotNormal, _options.Seed + 1000 * stage), [lower], [upper]);
+    private Mlp CreateNetwork(int[] hidden, Activation activation, double lower, double upper, int index) =>
+        new(new MlpOptions(1, hidden, 1, activation, Initialization.GlorotNormal, _options.Seed + index), [lower], [upper]);
 
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var s in _stages) s.Network.Dispose();
+        foreach (var component in _stages.SelectMany(s => s.Components)) component.Network.Dispose();
         _stages.Clear();
     }
 }

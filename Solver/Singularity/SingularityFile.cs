@@ -6,16 +6,18 @@ namespace Pinn.Solver.Singularity;
 /// Writes a profile search to HDF5 (PureHDF; to a temporary file renamed over the target).
 /// </summary>
 /// <remarks>
-/// Layout (format "pinn-singularity", version 1):
+/// Layout (format "pinn-singularity", version 2: stages carry their components' lengths and input scale):
 /// <code>
 /// /                      attributes format, format_version, problem, branch, lambda, lambda_exact, lambda_error,
 ///                        max_residual, max_residual_definition, max_error, far_power, seconds, command_line, options
 /// /profile/y, /profile/U, /profile/exact          float64 [2001]   y ∈ [−10, 10]
 /// /residual/zeta, /residual/y, /residual/value    float64 [K]      validation grid and R̃ of the final profile
-/// /search/lambda, /search/signed_max_residual     float64 [S]      secant search (only with --search)
-/// /stages/stageK        attributes hidden, activation, scale, frequency, steps, seconds, lambda, max_residual, stop
+/// /search/lambda, /search/origin_coefficient      float64 [S]      secant search (only with --search): R^(2m+1)(0)/(2m+1)! of each fixed-λ fit
+/// /stages/stageK        attributes hidden, activation, scale, lengths, input_scale, frequency, steps, seconds, lambda,
+///                       max_residual, stop (stage K adds scale·Σ_a y·tₐ(1 − tₐ)Nₐ(tₐ) over its lengths a, tₐ the compact
+///                       coordinate of y/a, input box [½ − 1/input_scale, ½ + 1/input_scale]; stage 1 is −y·t + y·t(1 − t)N(t))
 /// /stages/stageK/residual                          float64 [K]      R̃ after stage K
-/// /stages/stageK/parameters                        float64 [P]      the network's θ (Mlp layout)
+/// /stages/stageK/parameters                        float64 [P]      the networks' θ (Mlp layout), concatenated in the order of lengths
 /// /stages/stageK/history/{step,seconds,loss,lambda,damping,max_residual}   per Levenberg–Marquardt step
 /// </code>
 /// </remarks>
@@ -26,7 +28,7 @@ public static class SingularityFile
     {
         var file = new H5File();
         file.Attributes["format"] = "pinn-singularity";
-        file.Attributes["format_version"] = 1L;
+        file.Attributes["format_version"] = 2L;
         file.Attributes["problem"] = "burgers-profile";
         file.Attributes["branch"] = (long)r.Branch;
         file.Attributes["lambda"] = r.Lambda;
@@ -42,11 +44,13 @@ public static class SingularityFile
             $"hidden={string.Join(',', options.Hidden)} correction_hidden={string.Join(',', options.CorrectionHidden)} activation={options.Activation} " +
             $"correction_activation={options.CorrectionActivation} points={options.Points} adaptive_points={options.AdaptivePoints} " +
             $"resample_every={options.ResampleEvery} max_steps={options.MaxSteps} patience={options.Patience} weights={options.Weights} " +
-            $"scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";
+            $"correction_points={options.CorrectionPoints} correction_scales={List(options.CorrectionInputScales)} " +
+            $"correction_lengths={List(options.CorrectionLengths)} " +
+            $"solver={options.LinearSolver} scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";
         file["profile"] = new H5Group { ["y"] = V(r.ProfileY), ["U"] = V(r.Profile), ["exact"] = V(r.Exact) };
         file["residual"] = new H5Group { ["zeta"] = V(r.Zeta), ["y"] = V(r.GridY), ["value"] = V(r.Residual) };
         if (r.Search.Count > 0)
-            file["search"] = new H5Group { ["lambda"] = V(r.Search.Select(e => e.Lambda).ToArray()), ["signed_max_residual"] = V(r.Search.Select(e => e.Value).ToArray()) };
+            file["search"] = new H5Group { ["lambda"] = V(r.Search.Select(e => e.Lambda).ToArray()), ["origin_coefficient"] = V(r.Search.Select(e => e.Value).ToArray()) };
         var stages = new H5Group();
         foreach (var s in r.Stages)
         {
@@ -67,6 +71,8 @@ public static class SingularityFile
             g.Attributes["hidden"] = s.Hidden.Select(h => (long)h).ToArray();
             g.Attributes["activation"] = s.Activation.ToString().ToLowerInvariant();
             g.Attributes["scale"] = s.Scale;
+            g.Attributes["lengths"] = s.Lengths ?? [1.0];
+            g.Attributes["input_scale"] = s.InputScale;
             g.Attributes["frequency"] = s.Frequency;
             g.Attributes["steps"] = (long)s.Steps;
             g.Attributes["seconds"] = s.Seconds;
@@ -93,6 +99,8 @@ public static class SingularityFile
             if (File.Exists(temporary)) File.Delete(temporary);
         }
     }
+
+    private static string List(double[] values) => string.Join(',', values.Select(a => a.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static H5Dataset V(double[] values) => new((double[])values.Clone(), fileDims: [(ulong)values.Length]);
 }

@@ -9,7 +9,7 @@ public sealed record SingularityOptions
     public int Branch { get; init; }
 
     /// <summary>Number of stages (1 = a single network; each further stage fits the remaining error).</summary>
-    public int Stages { get; init; } = 2;
+    public int Stages { get; init; } = 3;
 
     /// <summary>Initial λ (null: 0.9 × the admissible value, e.g. 0.45 on branch 0).</summary>
     public double? InitialLambda { get; init; }
@@ -26,17 +26,29 @@ public sealed record SingularityOptions
     /// <summary>Activation of later stages (Fourier-type features).</summary>
     public Activation CorrectionActivation { get; init; } = Activation.Sin;
 
-    /// <summary>Collocation points on the half-line y &gt; 0 (the ansatz is odd), Chebyshev in t.</summary>
-    public int Points { get; init; } = 100;
+    /// <summary>Collocation points of stage 1 on the half-line y &gt; 0 (the ansatz is odd), Chebyshev in t.</summary>
+    public int Points { get; init; } = 200;
+
+    /// <summary>Collocation points of the later stages (Chebyshev in t): about four rows per parameter of their networks.</summary>
+    public int CorrectionPoints { get; init; } = 400;
+
+    /// <summary>Input scale κ of stage 2, 3, … (the last repeats): the network's input box is [½ − 1/κ, ½ + 1/κ] in its
+    /// coordinate tₐ, so that the first-layer features sin(w·κ(tₐ − ½) + b) vary a few times over tₐ ∈ [0, 1].</summary>
+    public double[] CorrectionInputScales { get; init; } = [30, 60];
+
+    /// <summary>The lengths a of the components of every stage after the first: each is a network of the compact coordinate
+    /// of y/a, so a length below 1 resolves the residual's structure near the origin, a length of 1 or more the far field
+    /// (see <see cref="ProfileSolver"/>).</summary>
+    public double[] CorrectionLengths { get; init; } = [0.3, 1];
 
     /// <summary>Extra points placed at the largest residuals at each resampling.</summary>
-    public int AdaptivePoints { get; init; } = 40;
+    public int AdaptivePoints { get; init; }
 
     /// <summary>Levenberg–Marquardt steps between resamplings.</summary>
     public int ResampleEvery { get; init; } = 100;
 
     /// <summary>At most this many Levenberg–Marquardt steps per stage.</summary>
-    public int MaxSteps { get; init; } = 1500;
+    public int MaxSteps { get; init; } = 800;
 
     /// <summary>A stage stops when its loss has not fallen below (1 − 1e-3) of its best for this many steps.</summary>
     public int Patience { get; init; } = 150;
@@ -47,7 +59,8 @@ public sealed record SingularityOptions
     /// <summary>Weights of the residual-derivative and normalisation rows.</summary>
     public ProfileWeights Weights { get; init; } = new();
 
-    /// <summary>Find λ by a secant search on the signed maximum residual (λ held fixed in each solve) before training it jointly.</summary>
+    /// <summary>Find λ by a secant search before training it jointly: each evaluation is a solve with λ held fixed and without the
+    /// origin row, and its value the fitted residual's Taylor coefficient of order 2m+1 at y = 0 (<see cref="ProfileLinearization.OriginCoefficient"/>).</summary>
     public bool Search { get; init; }
 
     /// <summary>Secant/bisection evaluations at most.</summary>
@@ -59,7 +72,10 @@ public sealed record SingularityOptions
     /// <summary>Points of the validation grid, uniform in ζ = sign(y)(1 − t) over (−1, 1).</summary>
     public int ValidationPoints { get; init; } = 20001;
 
-    /// <summary>The damping matrix of Levenberg–Marquardt (diagonal: Marquardt's diag(JᵀJ), which scales λ's column with the network's).</summary>
+    /// <summary>How a Levenberg–Marquardt step is solved: the SVD of the column-scaled Jacobian (default) or the normal equations.</summary>
+    public ProfileLinearSolver LinearSolver { get; init; } = ProfileLinearSolver.Svd;
+
+    /// <summary>The damping matrix of the normal-equations solver (diagonal: Marquardt's diag(JᵀJ)); the SVD solver always scales columns.</summary>
     public Optimizers.LevenbergMarquardtScaling Scaling { get; init; } = Optimizers.LevenbergMarquardtScaling.Diagonal;
 
     /// <summary>Seed of the networks' initialisation.</summary>
@@ -73,13 +89,20 @@ public sealed record SingularityOptions
         if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");
         if (Hidden.Length == 0 || Hidden.Any(h => h < 1) || CorrectionHidden.Length == 0 || CorrectionHidden.Any(h => h < 1))
             throw new ArgumentOutOfRangeException(nameof(Hidden), "hidden widths must be positive");
-        if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
+        if (Points < 8 || CorrectionPoints < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
+        if (CorrectionInputScales.Length == 0 || CorrectionInputScales.Any(k => !(k > 0) || !double.IsFinite(k)))
+            throw new ArgumentOutOfRangeException(nameof(CorrectionInputScales), "input scales must be positive and finite");
+        if (CorrectionLengths.Length == 0 || CorrectionLengths.Any(a => !(a > 0) || !double.IsFinite(a)))
+            throw new ArgumentOutOfRangeException(nameof(CorrectionLengths), "correction lengths must be positive and finite");
         if (AdaptivePoints < 0 || ResampleEvery < 1 || MaxSteps < 1 || Patience < 1 || SearchEvaluations < 2 || SearchSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), "step and point counts must be positive");
         if (ValidationPoints < 10000) throw new ArgumentOutOfRangeException(nameof(ValidationPoints), ValidationPoints, "validate on at least 10 000 points");
         if (FarPower is { } m && m is < 1 or > 50) throw new ArgumentOutOfRangeException(nameof(FarPower), m, "the far-field power must be in 1..50");
         return this;
     }
+
+    /// <summary>The input scale κ of stage <paramref name="stage"/> (2 for stage 1, whose input box is [0, 1]).</summary>
+    public double StageInputScale(int stage) => stage <= 1 ? 2 : CorrectionInputScales[Math.Min(stage - 2, CorrectionInputScales.Length - 1)];
 
     /// <summary>The initial λ to use.</summary>
     public double StartLambda => InitialLambda ?? Problems.BurgersProfile.AdmissibleLambda(Branch) * 0.9;

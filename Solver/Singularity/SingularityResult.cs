@@ -8,7 +8,7 @@ namespace Pinn.Solver.Singularity;
 /// <param name="MaxRawResidual">max |R| (unscaled) on y ∈ [−10, 10].</param>
 /// <param name="MaxError">max |U − U*| on y ∈ [−10, 10] against the exact profile.</param>
 /// <param name="Stages">Each stage.</param>
-/// <param name="Search">The (λ, signed maximum residual) evaluations of the secant search (empty without search).</param>
+/// <param name="Search">The (λ, origin Taylor coefficient of the fixed-λ fit) evaluations of the secant search (empty without search).</param>
 /// <param name="Seconds">Total wall time.</param>
 /// <param name="Zeta">Validation grid, uniform in ζ = sign(y)(1 − t) over (−1, 1).</param>
 /// <param name="GridY">y(ζ) of the validation grid.</param>

@@ -6,13 +6,14 @@ namespace Pinn.Solver.Singularity;
 
 /// <summary>
 /// Trains one stage of a profile with Levenberg–Marquardt on the full residual Jacobian (λ's column
-/// included unless λ is held fixed), with adaptive resampling: every few steps the points where |R̃|
+/// included unless λ is held fixed), optionally with adaptive resampling: every few steps the points where |R̃|
 /// peaks are added to the fixed Chebyshev points.
 /// </summary>
 /// <remarks>
 /// Full-matrix Gauss–Newton with Levenberg–Marquardt damping in float64, as in Wang et al. 2025 ("Discovery of
-/// unstable singularities", §3: the second-order optimizer that takes the profiles to round-off);
-/// the damping follows Nielsen's rule (<see cref="LevenbergMarquardt"/>). A stage ends when the optimizer
+/// unstable singularities", §3: the second-order optimizer that takes the profiles to round-off); each step is
+/// solved through the SVD of the column-scaled Jacobian (<see cref="SvdLevenbergMarquardt"/>) or, for comparison,
+/// the normal equations (<see cref="LevenbergMarquardt"/>). A stage ends when the optimizer
 /// stops, after <see cref="SingularityOptions.MaxSteps"/> steps, or when the loss has stalled for
 /// <see cref="SingularityOptions.Patience"/> steps.
 /// </remarks>
@@ -38,12 +39,11 @@ public sealed class StageTrainer
     public (double Lambda, List<StageHistoryRow> History, string Stop) Train(
         IReadOnlyList<ProfileStage> frozen, ProfileStage trainable, double lambda, bool fixedLambda, int maxSteps, int stageIndex)
     {
-        var net = trainable.Network;
         var rows = new ProfileLinearization(_ansatz, frozen, trainable, _options.Weights);
-        var basePoints = ChebyshevPoints(lambda);
-        using var objective = new ProfileObjective(rows, net.ParameterCount, basePoints, fixedLambda ? lambda : null);
-        using var theta = fixedLambda ? net.Parameters.clone() : cat([net.Parameters, tensor(new[] { lambda }, dtype: ScalarType.Float64)]);
-        using var lm = new LevenbergMarquardt(new LevenbergMarquardtOptions { GradientTolerance = 1e-300, StepTolerance = 1e-16, Scaling = _options.Scaling });
+        var basePoints = ChebyshevPoints(frozen.Count == 0 ? _options.Points : _options.CorrectionPoints, lambda);
+        using var objective = new ProfileObjective(rows, trainable.ParameterCount, basePoints, fixedLambda ? lambda : null);
+        using var theta = fixedLambda ? trainable.Parameters() : cat([trainable.Parameters(), tensor(new[] { lambda }, dtype: ScalarType.Float64)]);
+        using var lm = CreateOptimizer();
         var all = frozen.Append(trainable).ToList();
         var history = new List<StageHistoryRow>();
         var clock = Stopwatch.StartNew();
@@ -59,19 +59,20 @@ public sealed class StageTrainer
             double maxResidual = double.NaN;
             if (resample || step == 1)
             {
-                net.Load(objective.Network(theta));
+                trainable.Load(objective.Network(theta));
                 var evaluator = new ProfileEvaluator(_ansatz, all);
                 var check = evaluator.MaxResidual(_options.ValidationPoints, currentLambda);
                 maxResidual = check.Max;
                 var at = check.Zeta[Array.FindIndex(check.Values, v => Math.Abs(v) == check.Max)];
-                _progress($"stage {stageIndex} step {step}: loss {result.Loss:E3}, λ = {currentLambda:R}, max|R̃| = {maxResidual:E3} at ζ = {at:F4}, μ = {lm.Damping:E2}");
+                var condition = lm is SvdLevenbergMarquardt svd ? $", cond(JD⁻¹) = {svd.ConditionNumber:E1}, rank {svd.NumericalRank}/{objective.ParameterCount}" : "";
+                _progress($"stage {stageIndex} step {step}: loss {result.Loss:E3}, λ = {currentLambda:R}, max|R̃| = {maxResidual:E3} at ζ = {at:F4}, μ = {Damping(lm):E2}{condition}");
                 if (resample && _options.AdaptivePoints > 0)
                 {
                     objective.SetPoints(basePoints.Concat(evaluator.Peaks(currentLambda, _options.AdaptivePoints)).ToArray());
                     best = double.NaN;   // the loss changed with the points
                 }
             }
-            history.Add(new StageHistoryRow(stageIndex, step, clock.Elapsed.TotalSeconds, result.Loss, currentLambda, lm.Damping ?? double.NaN, maxResidual));
+            history.Add(new StageHistoryRow(stageIndex, step, clock.Elapsed.TotalSeconds, result.Loss, currentLambda, Damping(lm), maxResidual));
             if (result.Stop != StopReason.None)
             {
                 stop = $"{result.Stop}: {result.Message}";
@@ -87,18 +88,30 @@ public sealed class StageTrainer
                 break;
             }
         }
-        net.Load(objective.Network(theta));
+        trainable.Load(objective.Network(theta));
         return (objective.Lambda(theta), history, stop);
     }
 
-    /// <summary>Chebyshev points in t ∈ (0, 1) (clustered at y = 0 and at infinity), mapped to y &gt; 0.</summary>
-    public double[] ChebyshevPoints(double lambda)
+    /// <summary><paramref name="n"/> Chebyshev points in t ∈ (0, 1) (clustered at y = 0 and at infinity), mapped to y &gt; 0.</summary>
+    public double[] ChebyshevPoints(int n, double lambda)
     {
-        int n = _options.Points;
         return Enumerable.Range(0, n)
             .Select(k => 0.5 * (1 - Math.Cos(Math.PI * (k + 0.5) / n)))
             .Select(t => _ansatz.FromCoordinate(t, lambda))
             .Where(y => y > 0 && double.IsFinite(y))
             .ToArray();
     }
+
+    private IOptimizer CreateOptimizer() => _options.LinearSolver switch
+    {
+        ProfileLinearSolver.Svd => new SvdLevenbergMarquardt(),
+        _ => new LevenbergMarquardt(new LevenbergMarquardtOptions { GradientTolerance = 1e-300, StepTolerance = 1e-16, Scaling = _options.Scaling }),
+    };
+
+    private static double Damping(IOptimizer optimizer) => optimizer switch
+    {
+        SvdLevenbergMarquardt svd => svd.Damping,
+        LevenbergMarquardt lm => lm.Damping ?? double.NaN,
+        _ => double.NaN,
+    };
 }

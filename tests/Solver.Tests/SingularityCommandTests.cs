@@ -32,6 +32,12 @@ public class SingularityCommandTests
         new[] { "singularity", "burgers", "--out", "p.txt" },
         new[] { "singularity", "burgers", "--no-such-flag" },
         new[] { "singularity", "burgers", "--search", "--search-steps", "0" },
+        new[] { "singularity", "burgers", "--solver", "qr" },
+        new[] { "singularity", "burgers", "--correction-lengths", "0.3,0" },
+        new[] { "singularity", "burgers", "--correction-lengths", "" },
+        new[] { "singularity", "burgers", "--correction-scales", "x" },
+        new[] { "singularity", "burgers", "--correction-points", "3" },
+        new[] { "singularity", "burgers", "--adaptive", "-1" },
     };
 
     [Theory]
@@ -53,6 +59,7 @@ public class SingularityCommandTests
         {
             var path = Path.Combine(dir.FullName, "profile.h5");
             var (code, stdout, err) = Run("singularity", "burgers", "--branch", "1", "--stages", "2", "--steps", "3", "--points", "10",
+                "--correction-points", "12", "--correction-lengths", "0.5,2,9", "--correction-scales", "20",
                 "--hidden", "4", "--correction-hidden", "3", "--json", "--out", path, "--search", "--search-steps", "2");
             Assert.True(code == ExitCodes.Ok, err);
             var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();

@@ -43,20 +43,29 @@ public class SingularityTests
         Assert.True(r[0].abs().max().item<double>() < 1e-14);
     }
 
-    [Fact]
-    public void Coordinate_InverseAndJet_AreConsistent()
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(0.3)]
+    [InlineData(7.0)]
+    public void Coordinate_InverseAndJet_AreConsistent(double length)
     {
         using var scope = NewDisposeScope();
         var ansatz = new ProfileAnsatz(2);
         double lambda = 0.27;
+        var l = tensor(lambda, dtype: ScalarType.Float64);
         foreach (var t in new[] { 1e-4, 0.1, 0.5, 0.93, 0.999 })
         {
-            var y = ansatz.FromCoordinate(t, lambda);
-            var jet = ansatz.Coordinate(tensor(new[] { y }, dtype: ScalarType.Float64), tensor(lambda, dtype: ScalarType.Float64), 3);
+            var y = ansatz.FromCoordinate(t, lambda, length);
+            Assert.Equal(ansatz.FromCoordinate(t, lambda) * length, y, 12);
+            var jet = ansatz.Coordinate(tensor(new[] { y }, dtype: ScalarType.Float64), l, 3, length);
             Assert.Equal(t, jet[0].item<double>(), 12);
-            double h = 1e-4 * (1 + y);
-            var around = ansatz.Coordinate(tensor(new[] { y - h, y + h }, dtype: ScalarType.Float64), tensor(lambda, dtype: ScalarType.Float64), 1);
-            Assert.Equal((around[0][1] - around[0][0]).item<double>() / (2 * h), jet[1].item<double>(), 7);
+            for (int k = 1; k <= 2; k++)
+            {
+                double h = 1e-4 * (1 + y);
+                var around = ansatz.Coordinate(tensor(new[] { y - h, y + h }, dtype: ScalarType.Float64), l, 3, length);
+                double fd = (around[k - 1][1] - around[k - 1][0]).item<double>() / (2 * h);
+                Assert.True(Math.Abs(fd - jet[k].item<double>()) <= 1e-6 * (1 + Math.Abs(jet[k].item<double>())), $"t = {t}, order {k}: {fd:E6} vs {jet[k].item<double>():E6}");
+            }
         }
     }
 
@@ -69,11 +78,12 @@ public class SingularityTests
         var ansatz = new ProfileAnsatz(1);
         using var first = Net([4, 3], Activation.Tanh, 1);
         using var second = Net([3], Activation.Sin, 2, 0.3, 0.7);
+        using var third = Net([2], Activation.Sin, 4, 0.2, 0.8);
         var frozen = secondStage ? new List<ProfileStage> { new(first, 1) } : [];
-        var trainable = secondStage ? new ProfileStage(second, 1e-3) : new ProfileStage(first, 1);
+        var trainable = secondStage ? new ProfileStage([new ProfileComponent(second, 0.3), new ProfileComponent(third, 2.0)], 1e-3) : new ProfileStage(first, 1);
         var rows = new ProfileLinearization(ansatz, frozen, trainable, new ProfileWeights(0.3, 0.2, 1.5, 0.7));
-        using var objective = new ProfileObjective(rows, trainable.Network.ParameterCount, [0.05, 0.4, 1.1, 3.0, 17.0, 400.0], null);
-        var theta = cat([trainable.Network.Parameters, tensor(new[] { 0.43 }, dtype: ScalarType.Float64)]);
+        using var objective = new ProfileObjective(rows, trainable.ParameterCount, [0.05, 0.4, 1.1, 3.0, 17.0, 400.0], null);
+        var theta = cat([trainable.Parameters(), tensor(new[] { 0.43 }, dtype: ScalarType.Float64)]);
         var (r, j) = objective.ResidualsAndJacobian(theta);
         Assert.Equal(new long[] { objective.ResidualCount, objective.ParameterCount }, j.shape);
         Assert.True((objective.Residuals(theta) - r).abs().max().item<double>() < 1e-14 * (1 + r.abs().max().item<double>()));
@@ -102,17 +112,23 @@ public class SingularityTests
         Assert.Equal(0.5, objective.Lambda(net.Parameters));
     }
 
-    [Fact]
-    public void OriginCoefficient_IsTheLimitOfResidualOverYToTheThird()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OriginCoefficient_IsTheLimitOfResidualOverYToTheThird(bool withCorrection)
     {
         using var scope = NewDisposeScope();
         var ansatz = new ProfileAnsatz(1);
         using var net = Net([4], Activation.Tanh, 7);
+        using var near = Net([3], Activation.Sin, 8, 0.2, 0.9);
         var stage = new ProfileStage(net, 1);
+        var correction = new ProfileStage([new ProfileComponent(near, 0.4)], 0.05);
         double lambda = 0.41;
-        var rows = new ProfileLinearization(ansatz, [], stage, new ProfileWeights());
+        var rows = withCorrection
+            ? new ProfileLinearization(ansatz, [stage], correction, new ProfileWeights())
+            : new ProfileLinearization(ansatz, [], stage, new ProfileWeights());
         double c = rows.OriginCoefficient(tensor(new[] { lambda }, dtype: ScalarType.Float64), null, null).item<double>();
-        var evaluator = new ProfileEvaluator(ansatz, [stage]);
+        var evaluator = new ProfileEvaluator(ansatz, withCorrection ? [stage, correction] : [stage]);
         double a = evaluator.Profile([1e-7], lambda)[0] / 1e-7;
         double y = 2e-3;
         double r = evaluator.Residual([y], lambda)[0];
@@ -127,15 +143,20 @@ public class SingularityTests
         Assert.True(evaluations.Count < 15);
     }
 
-    [Fact]
-    public void Solver_FewSteps_LowersResidualAndKeepsShapes()
+    [Theory]
+    [InlineData(ProfileLinearSolver.Svd)]
+    [InlineData(ProfileLinearSolver.NormalEquations)]
+    public void Solver_FewSteps_LowersResidualAndKeepsShapes(ProfileLinearSolver solverKind)
     {
         using var solver = new ProfileSolver(new SingularityOptions
         {
-            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, AdaptivePoints = 3, ResampleEvery = 4, MaxSteps = 8,
+            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 3,
+            ResampleEvery = 4, MaxSteps = 8, LinearSolver = solverKind,
         });
         var result = solver.Run();
         Assert.Equal(2, result.Stages.Count);
+        Assert.Equal(new[] { 0.3, 1.0 }, result.Stages[1].Lengths);
+        Assert.Equal(2 * (4 * 2 + 5), result.Stages[1].Parameters!.Length);
         Assert.True(result.Stages[0].MaxResidual < 0.2, $"stage 1: {result.Stages[0].MaxResidual:E3}");
         Assert.Equal(result.Zeta.Length, result.Residual.Length);
         Assert.True(result.Zeta.Length >= 10000);
