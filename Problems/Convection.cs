@@ -14,8 +14,10 @@ namespace Pinn.Problems;
 /// points (100 on the initial slice, 50 periodic pairs), network 2-50-50-50-1. The periodic term
 /// matches u only (as in their code), not its derivatives.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = sin x + t·N, so the initial condition holds exactly and its term
-/// is dropped. Periodic embedding (<see cref="ProblemSize.PeriodicEmbedding"/>): x enters the network as
+/// Hard form (<see cref="ProblemSize.Hard"/>): u = sin x + s(t)·N with s(t) = t/(t + τ), τ = 1/β, so the initial
+/// condition holds exactly and its term is dropped. The factor saturates after the time 1/β in which the wave moves one
+/// unit of x, so N stays of order one (with the plain factor t, N would have to be (u* − sin x)/t, of size β near
+/// t = 0). Periodic embedding (<see cref="ProblemSize.PeriodicEmbedding"/>): x enters the network as
 /// (cos x, sin x), so u is exactly 2π-periodic and the periodic term is dropped; with both only the PDE term remains
 /// (Wang et al. 2023, "An expert's guide to training PINNs").
 /// </para>
@@ -32,7 +34,10 @@ public sealed class Convection : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
-    public string? HardForm => "u = sin x + t·N (initial condition exact)";
+    public string? HardForm => "u = sin x + t/(t+1/40)·N (initial condition exact)";
+
+    /// <summary>τ of the hard form's time factor t/(t + τ): the time 1/β in which the wave moves one unit of x.</summary>
+    public const double TimeScale = 1 / Speed;
     /// <inheritdoc />
     public int? PeriodicCoordinate => 0;
 
@@ -46,7 +51,7 @@ public sealed class Convection : IBenchmarkProblem
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);
         var problem = Problem.On(Domain.SpaceTime(Domain.Box((0, 2 * Math.PI)), (0, 1)))
             .Interior(Sample.Grid(size.InteriorPoints ?? 2025), (u, x) => u.Dt() + Speed * u.D(0));
-        problem = size.Hard ? problem.WithTransform(p => p[.., 0].sin(), p => p[.., 1])
+        problem = size.Hard ? problem.WithTransform(p => p[.., 0].sin(), p => p[.., 1] / (p[.., 1] + TimeScale))
             : problem.Initial(Sample.Grid(split.Initial), Exact);
         problem = size.PeriodicEmbedding ? problem.WithPeriodicEmbedding(0) : problem.Periodic(0, Sample.Grid(split.Pairs));
         return problem.WithSolution(Exact).Named(Name);

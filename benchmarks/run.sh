@@ -121,7 +121,7 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
     "wave-lm|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400"
     "wave|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
     "burgers|solve burgers --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 400"
-    "allen-cahn|solve allen-cahn --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 300"
+    "allen-cahn|solve allen-cahn --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 300"
     "helmholtz2d|solve helmholtz2d --hard --points 3600 --optimizer lm:300"
     "kovasznay|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300"
   )
