@@ -116,8 +116,9 @@ section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget,
 section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best sequences found for the others
   local runs=(
     "convection-lm|solve convection --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:300"
-    "convection|solve convection --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
-    "reaction|solve reaction --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
+    "convection|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600"
+    "convection-seed1|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600 --seed 1"
+    "reaction|solve reaction --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
     "wave-lm|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400"
     "wave|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
     "burgers|solve burgers --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 400"
