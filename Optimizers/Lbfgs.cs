@@ -5,11 +5,12 @@ namespace Pinn.Optimizers;
 
 /// <summary>
 /// Limited-memory BFGS with a strong Wolfe line search, on the flat parameter vector. One
-/// <see cref="Step"/> is one iteration: direction by the two-loop recursion, then a line search.
+/// <see cref="Step"/> is one iteration: the quasi-Newton direction, then a line search.
 /// </summary>
 /// <remarks>
-/// J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006: Algorithm 7.4
-/// (two-loop recursion) and 7.5 (L-BFGS) with H₀ = γI, γ = sᵀy / yᵀy (eq. 7.20); step lengths from
+/// J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006: Algorithm 7.5 (L-BFGS)
+/// with H₀ = γI, γ = sᵀy / yᵀy (eq. 7.20); the product H g by the compact representation of Byrd, Nocedal and
+/// Schnabel (1994), which equals Algorithm 7.4's two-loop recursion in exact arithmetic (see LbfgsHistory); step lengths from
 /// <see cref="StrongWolfeLineSearch"/> (Algorithms 3.5/3.6), tried first at α = 1, or at
 /// min(1, 1/‖g‖₁) along −g when the history is empty. A pair with sᵀy ≤ ε‖y‖² (ε = 2⁻⁵²) is skipped.
 /// <para>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|soap|singularity]...`
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|soap|singularity]...`
 # (no argument: all, about 75 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
@@ -113,6 +113,37 @@ section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget,
   } > "$sections/20-quick.md"
 }
 
+run_pairs() {   # run_pairs PREFIX ROW...: each row "name|pinn arguments", two at a time (one thread each, two cores)
+  local prefix=$1; shift
+  local pids=() run name args
+  for run in "$@"; do
+    name=${run%%|*}; args=${run#*|}
+    # shellcheck disable=SC2086
+    pinn $args --eval-every 0 --json --quiet > "$tmp/$prefix-$name.json" &
+    pids+=($!)
+    if (( ${#pids[@]} == 2 )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
+  done
+  wait
+}
+
+phase_table() {   # phase_table PREFIX ROW...: one table line per row from its JSON
+  local prefix=$1; shift
+  echo "| command | parameters | rel. L2 | loss before NNCG | final loss | steps per phase | seconds |"
+  echo "|---|---|---|---|---|---|---|"
+  local run name args
+  for run in "$@"; do
+    name=${run%%|*}; args=${run#*|}
+    /usr/bin/python3 - "$tmp/$prefix-$name.json" "$args" <<'PY'
+import json, sys
+d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
+phases = d["phases"]
+before = next((f"{p['loss']:.2e}" for i, p in enumerate(phases) if i + 1 < len(phases) and phases[i + 1]["optimizer"] == "nncg"), "—")
+steps = ", ".join(f"{p['optimizer']} {p['steps']}" for p in phases)
+print(f"| `pinn {sys.argv[2]}` | {d['parameters']} | {d['rel_l2']:.2e} | {before} | {d['loss']:.2e} | {steps} | {d['seconds']:.0f} |")
+PY
+  done
+}
+
 section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best sequences found for the others
   local runs=(
     "convection-lm|solve convection --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:300"
@@ -126,34 +157,27 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
     "helmholtz2d|solve helmholtz2d --hard --points 3600 --optimizer lm:300"
     "kovasznay|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300"
   )
-  local pids=() names=()
-  for run in "${runs[@]}"; do   # two at a time (one thread each, two cores)
-    name=${run%%|*}; args=${run#*|}
-    # shellcheck disable=SC2086
-    pinn $args --eval-every 0 --json --quiet > "$tmp/paper-$name.json" &
-    pids+=($!); names+=("$name")
-    if (( ${#pids[@]} == 2 )); then wait "${pids[0]}"; pids=("${pids[@]:1}"); fi
-  done
-  wait
+  run_pairs paper "${runs[@]}"
   { stamp paper
     echo "Two runs at a time (one torch thread each on the two cores). rel. L2 on ≥ 10 000 points (kovasznay: u, v, p stacked; per output below the table). For the NNCG rows, \"loss before NNCG\" is the loss at the end of the L-BFGS phase. \`--sampling halton\`: the interior points are a Halton sequence instead of a tensor grid, on which convection, wave and burgers fit the residual at the nodes with a wrong solution between them (rel. L2 ≈ 1)."
     echo
-    echo "| command | parameters | rel. L2 | loss before NNCG | final loss | steps per phase | seconds |"
-    echo "|---|---|---|---|---|---|---|"
-    for run in "${runs[@]}"; do
-      name=${run%%|*}; args=${run#*|}
-      /usr/bin/python3 - "$tmp/paper-$name.json" "$args" <<'PY'
-import json, sys
-d = json.loads(open(sys.argv[1]).read().strip().splitlines()[-1])
-phases = d["phases"]
-before = next((f"{p['loss']:.2e}" for i, p in enumerate(phases) if i + 1 < len(phases) and phases[i + 1]["optimizer"] == "nncg"), "—")
-steps = ", ".join(f"{p['optimizer']} {p['steps']}" for p in phases)
-print(f"| `pinn {sys.argv[2]}` | {d['parameters']} | {d['rel_l2']:.2e} | {before} | {d['loss']:.2e} | {steps} | {d['seconds']:.0f} |")
-PY
-    done
+    phase_table paper "${runs[@]}"
     echo
     field "$tmp/paper-kovasznay.json" "'kovasznay per output: ' + ', '.join(f'{k} rel. L2 {v[\"rel_l2\"]:.2e}' for k, v in d['outputs'].items())"
   } > "$sections/30-paper.md"
+}
+
+section_convection() {   # convection with Adam -> L-BFGS -> NNCG: more or redrawn points against the paper section's 2 048 fixed ones
+  local runs=(
+    "resample|solve convection --hard --periodic --sampling uniform --resample-every 2000 --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600"
+    "halton3072|solve convection --hard --periodic --sampling halton --points 3072 --optimizer adam:1000,lbfgs:15000,nncg:1000 --budget 600"
+  )
+  run_pairs convection "${runs[@]}"
+  { stamp convection
+    echo "Two runs at a time, one torch thread each. The paper section's convection rows use 2 048 fixed Halton points; here the points are redrawn (uniformly) every 2 000 steps, or there are 3 072 of them. A redraw restarts L-BFGS."
+    echo
+    phase_table convection "${runs[@]}"
+  } > "$sections/35-convection.md"
 }
 
 section_soap() {   # SOAP against Adam at equal steps and learning rate
@@ -190,7 +214,7 @@ section_singularity() {   # self-similar Burgers profiles (the two branches side
 }
 
 wanted=("$@")
-(( ${#wanted[@]} )) || wanted=(core quick paper soap singularity)
+(( ${#wanted[@]} )) || wanted=(core quick paper convection soap singularity)
 for s in "${wanted[@]}"; do "section_$s"; done
 {
 cat <<HEAD
