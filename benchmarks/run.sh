@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|soap|singularity]...`
-# (no argument: all, about 75 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
+# (no argument: all, about 85 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
 set -euo pipefail
