@@ -101,7 +101,7 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
             pPhysical[Row(i)] = p[i];
             qPhysical[Row(i)] = -_gamma * rInvA[i];
         }
-        int rows = Math.Min(capacity, Math.Max(n, _start + n));
+        int rows = StoredRows(_start, n);
         var pt = torch.tensor(pPhysical, dtype: g.dtype, device: g.device).narrow(0, 0, rows);
         var qt = torch.tensor(qPhysical, dtype: g.dtype, device: g.device).narrow(0, 0, rows);
         var direction = g.reshape(-1).mul(_gamma)
@@ -131,7 +131,7 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
         state.Set($"{prefix}.count", _count).Set($"{prefix}.gamma", _gamma).Set($"{prefix}.start", _start);
         if (_count == 0) return;
         using var scope = torch.NewDisposeScope();
-        int n = _count, rows = Math.Min(capacity, Math.Max(n, _start + n));
+        int n = _count, rows = StoredRows(_start, n);
         var r = new double[n * n];
         var yy = new double[n * n];
         for (var i = 0; i < n; i++)
@@ -162,7 +162,7 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
         var start = (int)state.Integer($"{prefix}.start");
         var r = state.Tensor($"{prefix}.r").data<double>().ToArray();
         var yy = state.Tensor($"{prefix}.yy").data<double>().ToArray();
-        int rows = Math.Min(capacity, Math.Max(count, start + count));
+        int rows = StoredRows(start, count);
         if (start < 0 || start >= capacity || s.shape[0] != rows || y.shape[0] != rows || r.Length != count * count || yy.Length != count * count)
             throw new InvalidDataException($"the saved L-BFGS history is inconsistent ({count} pairs expected).");
         _s = torch.zeros(capacity, s.shape[1], dtype: s.dtype, device: device).DetachFromDisposeScope();
@@ -192,6 +192,9 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
 
     private int Row(int logical) => (_start + logical) % capacity;
 
+    /// <summary>How many leading rows of the ring hold pairs: all of them once it has wrapped, else the count.</summary>
+    private int StoredRows(int start, int count) => Math.Min(capacity, Math.Max(count, start + count));
+
     /// <summary>Drops the oldest pair: the ring advances and R, YᵀY shift up and left by one.</summary>
     private void Evict()
     {
@@ -208,7 +211,7 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
     /// <summary>M v for the stored rows of M [capacity, P] (unused rows give 0), in physical order.</summary>
     private double[] Products(Tensor m, Tensor v)
     {
-        int rows = Math.Min(capacity, Math.Max(_count, _start + _count));
+        int rows = StoredRows(_start, _count);
         var result = new double[capacity];
         if (rows == 0) return result;
         using var product = m.narrow(0, 0, rows).mv(v).cpu();
