@@ -103,7 +103,7 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Wall-clock budget.</summary>
     [CommandOption("--budget <SECONDS>")]
-    [Description("Stop after this many seconds of training (default 0: no limit; evaluation time excluded).")]
+    [Description("Stop after this many seconds of training (default 0: no limit; evaluation time excluded). No step starts that would likely end past it, judged by the longest of the phase's last 32 steps.")]
     public string Budget { get; init; } = "0";
 
     /// <summary>Checkpoint interval.</summary>

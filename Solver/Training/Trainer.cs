@@ -98,7 +98,8 @@ public sealed class Trainer
         using var guard = new DivergenceGuard(theta, step);
         double nextTimedEvaluation = 0.05;
         var causal = new CausalSchedule(_options.Causal, _progress);
-        bool OverBudget() => _options.TimeBudget > 0 && Now() >= _options.TimeBudget;
+        var budget = new BudgetForecast(_options.TimeBudget);
+        bool OverBudget() => budget.Exhausted(Now());
         bool Due(bool last)
         {
             if (last || (_options.EvaluateEvery > 0 && step % _options.EvaluateEvery == 0)) return true;
@@ -121,6 +122,7 @@ public sealed class Trainer
                 }
                 _progress.PhaseStarted(i, phase.Name, phase.Steps);
                 double phaseStart = Now();
+                budget.StartPhase();
                 StepResult result = new(double.NaN, 0);
                 while (done < phase.Steps)
                 {
@@ -134,7 +136,9 @@ public sealed class Trainer
                     if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
                     causal.BeforeStep(objective, theta, step, done);
                     guard.BeforeStep();
+                    double stepStart = Now();
                     result = optimizer.Step(objective, theta);
+                    budget.Record(Now() - stepStart);
                     done++;
                     step++;
                     if (guard.Failed(result))
@@ -189,7 +193,7 @@ public sealed class Trainer
                     if (result.Stop != StopReason.None) break;
                     if (overBudget)
                     {
-                        _progress.Event($"time budget of {_options.TimeBudget:G4} s reached after {step} steps");
+                        _progress.Event($"time budget of {_options.TimeBudget:G4} s: stopping after {step} steps at {Now():F1} s");
                         outcome = TrainingOutcome.BudgetReached;
                         break;
                     }

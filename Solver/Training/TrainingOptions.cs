@@ -5,7 +5,8 @@ namespace Pinn.Solver.Training;
 /// <param name="EvaluateEvery">Evaluate the error against the exact solution every this many steps (0: only at the end).</param>
 /// <param name="EvaluationPoints">Minimum number of evaluation points.</param>
 /// <param name="ResampleEvery">Redraw the collocation points every this many steps (0: never).</param>
-/// <param name="TimeBudget">Stop after this many seconds of training (0: no limit), checked between steps.</param>
+/// <param name="TimeBudget">Stop after this many seconds of training (0: no limit), checked between steps: no step starts
+/// that would likely end past it (see <see cref="BudgetForecast"/>).</param>
 /// <param name="EvaluateTimeRatio">Also evaluate the error whenever the training time has grown by this factor
 /// since the last such evaluation (e.g. 1.1, from 0.05 s on; 0: off): error-against-time curves at little cost.</param>
 /// <remarks>The training clock (history seconds, budgets) excludes the time spent evaluating the error.</remarks>
