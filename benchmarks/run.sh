@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|soap|singularity]...`
-# (no argument: all, about 85 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
+# (no argument: all, about 105 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
 set -euo pipefail
@@ -167,14 +167,20 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
   } > "$sections/30-paper.md"
 }
 
-section_convection() {   # convection with Adam -> L-BFGS -> NNCG: more or redrawn points against the paper section's 2 048 fixed ones
+section_convection() {   # convection with Adam -> L-BFGS -> NNCG: Fourier features, three seeds, fewer points, and two contrasts
+  local ff="solve convection --hard --periodic --fourier-features 1:16 --sampling halton"
+  local seq="--optimizer adam:1000,lbfgs:9000,nncg:1000 --budget 600"
   local runs=(
-    "resample|solve convection --hard --periodic --sampling uniform --resample-every 2000 --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600"
-    "halton3072|solve convection --hard --periodic --sampling halton --points 3072 --optimizer adam:1000,lbfgs:15000,nncg:1000 --budget 600"
+    "ff-s0|$ff --points 3072 $seq"
+    "ff-s1|$ff --points 3072 $seq --seed 1"
+    "ff-s2|$ff --points 3072 $seq --seed 2"
+    "ff-2048|$ff --points 2048 $seq"
+    "ff32-s1|solve convection --hard --periodic --fourier-features 1:32 --sampling halton --points 3072 $seq --seed 1"
+    "plain|solve convection --hard --periodic --sampling halton --points 3072 --optimizer adam:1000,lbfgs:15000,nncg:1000 --budget 600"
   )
   run_pairs convection "${runs[@]}"
   { stamp convection
-    echo "Two runs at a time, one torch thread each. The paper section's convection rows use 2 048 fixed Halton points; here the points are redrawn (uniformly) every 2 000 steps, or there are 3 072 of them. A redraw restarts L-BFGS."
+    echo "Two runs at a time, one torch thread each. \`--fourier-features 1:16\`: 16 random Fourier features of the inputs (σ = 1; with \`--periodic\` their x frequencies are whole), drawn with \`--seed\`. The last two rows are contrasts: 32 features instead of 16 (seed 1), and no features (the paper section's setting with 3 072 points). The budget stops a run before a step that would likely end past 600 s."
     echo
     phase_table convection "${runs[@]}"
   } > "$sections/35-convection.md"

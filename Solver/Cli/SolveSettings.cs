@@ -88,7 +88,7 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Resampling interval.</summary>
     [CommandOption("--resample-every <N>")]
-    [Description("Redraw the collocation points every N steps (default 0: never).")]
+    [Description("Redraw the collocation points every N steps (default 0: never). Only --sampling uniform gives new points: grid and Halton points are fixed.")]
     public string ResampleEvery { get; init; } = "0";
 
     /// <summary>Causal weighting.</summary>
