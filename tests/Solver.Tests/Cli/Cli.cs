@@ -17,15 +17,28 @@ internal static class Cli
     }
 
     /// <summary>The built <c>pinn</c> program next to the test assembly, started with <c>dotnet pinn.dll</c>.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Launch(workingDirectory, [], args);
+
+    /// <summary>
+    /// As <see cref="Start"/>, with SIGINT at its default disposition (coreutils <c>env --default-signal=INT</c>). A
+    /// shell without job control starts background jobs with SIGINT ignored, the children inherit that, and .NET then
+    /// leaves Ctrl-C unhandled (as a program started with <c>nohup</c> or <c>&amp;</c> should): a test run started
+    /// that way would otherwise never see the signal it sends.
+    /// </summary>
+    public static Process StartInterruptible(string workingDirectory, params string[] args) =>
+        Launch(workingDirectory, ["env", "--default-signal=INT"], args);
+
+    private static Process Launch(string workingDirectory, string[] prefix, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var p in prefix.Skip(1)) start.ArgumentList.Add(p);
+        if (prefix.Length > 0) start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pinn.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         return Process.Start(start)!;
