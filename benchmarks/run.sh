@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|soap|singularity]...`
-# (no argument: all, about 105 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|fourier|soap|singularity]...`
+# (no argument: all, about 115 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
 set -euo pipefail
@@ -186,6 +186,19 @@ section_convection() {   # convection with Adam -> L-BFGS -> NNCG: Fourier featu
   } > "$sections/35-convection.md"
 }
 
+section_fourier() {   # wave and reaction with the convection section's 16 Fourier features and the Adam -> L-BFGS -> NNCG sequence
+  local runs=(
+    "wave-ff|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --fourier-features 1:16 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
+    "reaction-ff|solve reaction --hard --periodic --fourier-features 1:16 --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
+  )
+  run_pairs fourier "${runs[@]}"
+  { stamp fourier
+    echo "Two runs at a time, one torch thread each. The paper section's wave and reaction sequence rows with 16 Fourier features (σ = 1) added, as in the convection section; everything else is the same."
+    echo
+    phase_table fourier "${runs[@]}"
+  } > "$sections/36-fourier.md"
+}
+
 section_soap() {   # SOAP against Adam at equal steps and learning rate
   { stamp soap
     echo "| command | rel. L2 | final loss | seconds |"
@@ -220,7 +233,7 @@ section_singularity() {   # self-similar Burgers profiles (the two branches side
 }
 
 wanted=("$@")
-(( ${#wanted[@]} )) || wanted=(core quick paper convection soap singularity)
+(( ${#wanted[@]} )) || wanted=(core quick paper convection fourier soap singularity)
 for s in "${wanted[@]}"; do "section_$s"; done
 {
 cat <<HEAD
