@@ -17,7 +17,7 @@ internal static class Cli
     }
 
     /// <summary>The built <c>pinn</c> program next to the test assembly, started with <c>dotnet pinn.dll</c>.</summary>
-    public static Process Start(string workingDirectory, params string[] args) => Launch(workingDirectory, [], args);
+    public static Process Start(string workingDirectory, params string[] args) => Launch(workingDirectory, ["dotnet", Program, .. args]);
 
     /// <summary>
     /// As <see cref="Start"/>, with SIGINT at its default disposition (coreutils <c>env --default-signal=INT</c>). A
@@ -26,21 +26,21 @@ internal static class Cli
     /// that way would otherwise never see the signal it sends.
     /// </summary>
     public static Process StartInterruptible(string workingDirectory, params string[] args) =>
-        Launch(workingDirectory, ["env", "--default-signal=INT"], args);
+        Launch(workingDirectory, ["env", "--default-signal=INT", "dotnet", Program, .. args]);
 
-    private static Process Launch(string workingDirectory, string[] prefix, string[] args)
+    private static string Program => Path.Combine(AppContext.BaseDirectory, "pinn.dll");
+
+    /// <summary>Starts <paramref name="command"/> (the program, then its arguments) with its output redirected.</summary>
+    private static Process Launch(string workingDirectory, string[] command)
     {
-        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet")
+        var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var p in prefix.Skip(1)) start.ArgumentList.Add(p);
-        if (prefix.Length > 0) start.ArgumentList.Add("dotnet");
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "pinn.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in command.Skip(1)) start.ArgumentList.Add(a);
         return Process.Start(start)!;
     }
 
