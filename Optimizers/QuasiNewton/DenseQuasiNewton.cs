@@ -28,24 +28,23 @@ namespace Pinn.Optimizers;
 /// <para>Stops as <see cref="Lbfgs"/> does (gtol on ‖g‖∞, ftol stall test, a step below float64 resolution, a failed
 /// line search along −g); after a stop, further calls return the same result without changing θ.</para>
 /// </remarks>
-public sealed class DenseQuasiNewton : IOptimizer, ICheckpointable, IStabilizable
+public sealed class DenseQuasiNewton : QuasiNewtonOptimizer
 {
-    private const string ModelPrefix = "inverse_hessian";
     private readonly DenseInverseHessian _inverse;
-    private readonly LineSearchQuasiNewton _iteration;
-    private bool _disposed;
 
     /// <summary>Creates the optimizer with the given (or default: self-scaled Broyden) options.</summary>
     public DenseQuasiNewton(DenseQuasiNewtonOptions? options = null)
+        : this(Parts(options ?? new DenseQuasiNewtonOptions()))
     {
-        Options = options ?? new DenseQuasiNewtonOptions();
-        Options.Validate();
-        _inverse = new DenseInverseHessian(Options.Update, Options.InitialScale);
-        _iteration = new LineSearchQuasiNewton(
-            _inverse,
-            new StrongWolfeLineSearch(new StrongWolfeOptions { MaxEvaluations = Options.MaxEvaluationsPerStep }),
-            new QuasiNewtonStopRule(Options.GradientTolerance, Options.FunctionTolerance, Options.StallIterations),
-            Options.KeepOnRevision);
+    }
+
+    private DenseQuasiNewton((DenseQuasiNewtonOptions Options, DenseInverseHessian Inverse) parts)
+        : base(parts.Inverse, "inverse_hessian",
+               new QuasiNewtonStopRule(parts.Options.GradientTolerance, parts.Options.FunctionTolerance, parts.Options.StallIterations),
+               parts.Options.MaxEvaluationsPerStep, parts.Options.KeepOnRevision)
+    {
+        Options = parts.Options;
+        _inverse = parts.Inverse;
     }
 
     /// <summary>The command-line entry <c>bfgs</c>.</summary>
@@ -69,68 +68,31 @@ public sealed class DenseQuasiNewton : IOptimizer, ICheckpointable, IStabilizabl
     };
 
     /// <inheritdoc />
-    public string Name => NameOf(Options.Update);
+    public override string Name => NameOf(Options.Update);
 
     /// <summary>The parameters.</summary>
     public DenseQuasiNewtonOptions Options { get; }
 
-    /// <summary>Accepted iterations since the last (re)start.</summary>
-    public long Iterations => _iteration.Iterations;
-
     /// <summary>Updates of H since it was last reset to I.</summary>
     public long Updates => _inverse.Updates;
-
-    /// <summary>Why the optimizer stopped, or <see cref="StopReason.None"/>.</summary>
-    public StopReason Stop => _iteration.Stop;
 
     /// <summary>A copy of the inverse Hessian approximation H [P, P] (the identity before the first update).</summary>
     public Tensor InverseHessian(long parameterCount) => _inverse.Matrix(parameterCount);
 
     /// <inheritdoc />
-    public StepResult Step(IObjective objective, Tensor theta)
+    protected override void CheckObjective(IObjective objective)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(objective);
-        if (objective.ParameterCount > Options.MaxParameters)
-        {
-            throw new ArgumentException(
-                $"{Name} keeps a dense {objective.ParameterCount}×{objective.ParameterCount} inverse Hessian " +
-                $"({8.0 * objective.ParameterCount * objective.ParameterCount / 1e9:G3} GB) but max-params = {Options.MaxParameters}; " +
-                "use lbfgs for this network, or raise max-params.", nameof(objective));
-        }
-        return _iteration.Step(objective, theta);
+        if (objective.ParameterCount <= Options.MaxParameters) return;
+        throw new ArgumentException(
+            $"{Name} keeps a dense {objective.ParameterCount}×{objective.ParameterCount} inverse Hessian " +
+            $"({8.0 * objective.ParameterCount * objective.ParameterCount / 1e9:G3} GB) but max-params = {Options.MaxParameters}; " +
+            "use lbfgs for this network, or raise max-params.", nameof(objective));
     }
 
-    /// <summary>Resets H to I and forgets the stored point and any stop; the next call starts afresh.</summary>
-    public void Reset() => _iteration.Reset();
-
-    /// <inheritdoc />
-    public void Dispose()
+    private static (DenseQuasiNewtonOptions, DenseInverseHessian) Parts(DenseQuasiNewtonOptions options)
     {
-        if (_disposed) return;
-        _iteration.Dispose();
-        _disposed = true;
-    }
-
-    /// <inheritdoc />
-    public OptimizerState SaveState() => _iteration.Save(new OptimizerState(Name), ModelPrefix);
-
-    /// <inheritdoc />
-    /// <remarks>The next <see cref="Step"/> adopts its objective as the saved one when θ equals the saved point and the
-    /// objective's revision matches, so H carries over.</remarks>
-    public void LoadState(OptimizerState state)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
-        _iteration.Load(state, ModelPrefix);
-    }
-
-    /// <inheritdoc />
-    public string Stabilize()
-    {
-        Reset();
-        return $"{Name} inverse Hessian reset to I; restarting along −g";
+        options.Validate();
+        return (options, new DenseInverseHessian(options.Update, options.InitialScale));
     }
 
     private static OptimizerDescriptor CreateDescriptor(DenseQuasiNewtonUpdate update, string description)
@@ -144,7 +106,7 @@ public sealed class DenseQuasiNewton : IOptimizer, ICheckpointable, IStabilizabl
                 OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
                 new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
                 new OptimizerOption("initial-scale", OptimizerOptionKind.Boolean, d.InitialScale ? "true" : "false", "scale H = I by the rule's τ before its first update (N&W eq. 6.20)"),
-                OptimizerOption.Choice("on-revision", d.KeepOnRevision ? "keep" : "reset", ["keep", "reset"], "what happens to H when the points are redrawn: keep it or reset it to I"),
+                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepOnRevision ? "true" : "false", "keep H when the points are redrawn at the same θ (false: reset it to I)"),
                 new OptimizerOption("max-params", OptimizerOptionKind.PositiveInteger, d.MaxParameters.ToString(CultureInfo.InvariantCulture), "refuse networks with more parameters (H takes 8P² bytes)"),
             ],
             s => new DenseQuasiNewton(d with
@@ -153,7 +115,7 @@ public sealed class DenseQuasiNewton : IOptimizer, ICheckpointable, IStabilizabl
                 FunctionTolerance = s.Number("ftol"),
                 MaxEvaluationsPerStep = s.Integer("max-evals"),
                 InitialScale = s.Flag("initial-scale"),
-                KeepOnRevision = s.Choice("on-revision") == "keep",
+                KeepOnRevision = s.Flag("keep"),
                 MaxParameters = s.Integer("max-params"),
             }));
     }

@@ -30,7 +30,7 @@ public sealed record DenseQuasiNewtonOptions
     /// <summary>
     /// Keep the inverse Hessian when the objective's <see cref="IObjective.Revision"/> changes at the same θ (resampled
     /// collocation points, new causal weights), as the reference codes do when they redraw their batch; f and g are
-    /// always recomputed. False: reset H to I then. Key <c>on-revision</c> (<c>keep</c> or <c>reset</c>).
+    /// always recomputed. False: reset H to I then. Key <c>keep</c>.
     /// </summary>
     public bool KeepOnRevision { get; init; } = true;
 

@@ -17,7 +17,8 @@ namespace Pinn.Optimizers;
 /// Between calls it keeps θ, f and g of the current point, so an iteration costs only its line-search
 /// evaluations. On every call it compares θ against its stored copy, the objective against the previous
 /// one and <see cref="IObjective.Revision"/> against the stored revision; if any changed it starts afresh
-/// (history cleared, f and g recomputed). <see cref="Reset"/> forces the same.
+/// (history cleared, f and g recomputed), except that with <see cref="LbfgsOptions.KeepOnRevision"/> a new revision
+/// at the same θ keeps the history. <see cref="Reset"/> forces a fresh start.
 /// </para>
 /// <para>
 /// Stops: <see cref="StopReason.GradientTolerance"/> when ‖g‖∞ ≤ <see cref="LbfgsOptions.GradientTolerance"/>
@@ -29,30 +30,30 @@ namespace Pinn.Optimizers;
 /// stop, further calls return the same result without changing θ.
 /// </para>
 /// </remarks>
-public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
+public sealed class Lbfgs : QuasiNewtonOptimizer
 {
     private readonly LbfgsHistory _history;
-    private readonly LineSearchQuasiNewton _iteration;
-    private bool _disposed;
 
-    /// <summary>The command-line entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..]</c>.</summary>
+    /// <summary>The command-line entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..][:keep=..]</c>.</summary>
     public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
 
     /// <summary>Creates the optimizer with the given (or default) options.</summary>
     public Lbfgs(LbfgsOptions? options = null)
+        : this(Parts(options ?? new LbfgsOptions()))
     {
-        Options = options ?? new LbfgsOptions();
-        Options.Validate();
-        _history = new LbfgsHistory(Options.History);
-        _iteration = new LineSearchQuasiNewton(
-            _history,
-            new StrongWolfeLineSearch(new StrongWolfeOptions { MaxEvaluations = Options.MaxEvaluationsPerStep }),
-            new QuasiNewtonStopRule(Options.GradientTolerance, Options.FunctionTolerance, Options.StallIterations),
-            keepOnRevision: false);
+    }
+
+    private Lbfgs((LbfgsOptions Options, LbfgsHistory History) parts)
+        : base(parts.History, "history",
+               new QuasiNewtonStopRule(parts.Options.GradientTolerance, parts.Options.FunctionTolerance, parts.Options.StallIterations),
+               parts.Options.MaxEvaluationsPerStep, parts.Options.KeepOnRevision)
+    {
+        Options = parts.Options;
+        _history = parts.History;
     }
 
     /// <inheritdoc />
-    public string Name => "lbfgs";
+    public override string Name => "lbfgs";
 
     /// <summary>The parameters.</summary>
     public LbfgsOptions Options { get; }
@@ -60,49 +61,10 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
     /// <summary>Curvature pairs currently stored.</summary>
     public int HistoryCount => _history.Count;
 
-    /// <summary>Accepted iterations since the last (re)start.</summary>
-    public long Iterations => _iteration.Iterations;
-
-    /// <summary>Why the optimizer stopped, or <see cref="StopReason.None"/>.</summary>
-    public StopReason Stop => _iteration.Stop;
-
-    /// <inheritdoc />
-    public StepResult Step(IObjective objective, Tensor theta)
+    private static (LbfgsOptions, LbfgsHistory) Parts(LbfgsOptions options)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        return _iteration.Step(objective, theta);
-    }
-
-    /// <summary>Forgets the history, the stored point and any stop; the next call starts afresh.</summary>
-    public void Reset() => _iteration.Reset();
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_disposed) return;
-        _iteration.Dispose();
-        _disposed = true;
-    }
-
-    /// <inheritdoc />
-    public OptimizerState SaveState() => _iteration.Save(new OptimizerState(Name), "history");
-
-    /// <inheritdoc />
-    /// <remarks>The next <see cref="Step"/> adopts its objective as the saved one when θ equals the saved point
-    /// and the objective's revision matches, so the history carries over.</remarks>
-    public void LoadState(OptimizerState state)
-    {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
-        _iteration.Load(state, "history");
-    }
-
-    /// <inheritdoc />
-    public string Stabilize()
-    {
-        Reset();
-        return "L-BFGS history cleared; restarting along −g";
+        options.Validate();
+        return (options, new LbfgsHistory(options.History));
     }
 
     private static OptimizerDescriptor CreateDescriptor()
@@ -116,6 +78,7 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
                 OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
                 OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
                 new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(System.Globalization.CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
+                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepOnRevision ? "true" : "false", "keep the pairs when the points are redrawn at the same θ (false: clear them)"),
             ],
             s => new Lbfgs(new LbfgsOptions
             {
@@ -123,6 +86,7 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
                 GradientTolerance = s.Number("gtol"),
                 FunctionTolerance = s.Number("ftol"),
                 MaxEvaluationsPerStep = s.Integer("max-evals"),
+                KeepOnRevision = s.Flag("keep"),
             }));
     }
 }

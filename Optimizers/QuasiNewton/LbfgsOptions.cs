@@ -24,6 +24,13 @@ public sealed record LbfgsOptions
     /// <summary>Line-search evaluations allowed per iteration (one more is spent at a (re)start). Key <c>max-evals</c>.</summary>
     public int MaxEvaluationsPerStep { get; init; } = 25;
 
+    /// <summary>
+    /// Keep the curvature pairs when the objective's <see cref="IObjective.Revision"/> changes at the same θ (resampled
+    /// points, new weights); f and g are recomputed either way. False (the default) clears the history then, as L-BFGS
+    /// always did here. Key <c>keep</c>.
+    /// </summary>
+    public bool KeepOnRevision { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an invalid value.</summary>
     public void Validate()
     {

@@ -146,6 +146,30 @@ public class LbfgsTests
     }
 
     [Fact]
+    public void Step_ObjectiveRevisionChangedWithKeep_RecomputesFAndGButKeepsTheHistory()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var quadratic = new QuadraticObjective(5, 1, 10);
+        var shift = 0.0;
+        var moving = new FunctionObjective(5, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
+        var theta = torch.zeros(5, ScalarType.Float64);
+        using var lbfgs = (Lbfgs)OptimizerCatalog.Default.Create(Assert.Single(OptimizerSpec.Parse("lbfgs:keep=true")));
+        lbfgs.Step(moving, theta);
+        lbfgs.Step(moving, theta);
+        var pairs = lbfgs.HistoryCount;
+        var evaluations = moving.Evaluations;
+
+        shift = 1.0;
+        moving.Revision++;
+        var result = lbfgs.Step(moving, theta);
+
+        Assert.Equal(2, pairs);
+        Assert.Equal(pairs + 1, lbfgs.HistoryCount);
+        Assert.Equal(evaluations + result.Evaluations, moving.Evaluations);
+        Assert.Equal(moving.Value(theta), result.Loss);
+    }
+
+    [Fact]
     public void Step_StartAtMinimum_StopsWithGradientToleranceAndKeepsTheta()
     {
         using var scope = torch.NewDisposeScope();
