@@ -1,4 +1,3 @@
-using System.Globalization;
 using static TorchSharp.torch;
 
 namespace Pinn.Optimizers;
@@ -47,18 +46,6 @@ public sealed class DenseQuasiNewton : QuasiNewtonOptimizer
         _inverse = parts.Inverse;
     }
 
-    /// <summary>The command-line entry <c>bfgs</c>.</summary>
-    public static OptimizerDescriptor BfgsDescriptor { get; } = CreateDescriptor(DenseQuasiNewtonUpdate.Bfgs,
-        "dense BFGS (inverse Hessian, Nocedal & Wright eq. 6.17) with a strong Wolfe line search; P ≤ ~10⁴");
-
-    /// <summary>The command-line entry <c>ssbfgs</c>.</summary>
-    public static OptimizerDescriptor SelfScaledBfgsDescriptor { get; } = CreateDescriptor(DenseQuasiNewtonUpdate.SelfScaledBfgs,
-        "self-scaled dense BFGS, τ = min(1, sᵀy/sᵀBs) (Al-Baali 1998; Urbán et al. 2025), strong Wolfe; P ≤ ~10⁴");
-
-    /// <summary>The command-line entry <c>ssbroyden</c>.</summary>
-    public static OptimizerDescriptor SelfScaledBroydenDescriptor { get; } = CreateDescriptor(DenseQuasiNewtonUpdate.SelfScaledBroyden,
-        "self-scaled dense Broyden class, τ and φ per step (Al-Baali 1998; Urbán et al. 2025; Kiyani et al. 2025), strong Wolfe; P ≤ ~10⁴");
-
     /// <summary>The command-line name of an update rule.</summary>
     public static string NameOf(DenseQuasiNewtonUpdate update) => update switch
     {
@@ -93,30 +80,5 @@ public sealed class DenseQuasiNewton : QuasiNewtonOptimizer
     {
         options.Validate();
         return (options, new DenseInverseHessian(options.Update, options.InitialScale));
-    }
-
-    private static OptimizerDescriptor CreateDescriptor(DenseQuasiNewtonUpdate update, string description)
-    {
-        var d = new DenseQuasiNewtonOptions { Update = update };
-        return new OptimizerDescriptor(
-            NameOf(update),
-            description,
-            [
-                OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
-                OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
-                new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
-                new OptimizerOption("initial-scale", OptimizerOptionKind.Boolean, d.InitialScale ? "true" : "false", "scale H = I by the rule's τ before its first update (N&W eq. 6.20)"),
-                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepOnRevision ? "true" : "false", "keep H when the points are redrawn at the same θ (false: reset it to I)"),
-                new OptimizerOption("max-params", OptimizerOptionKind.PositiveInteger, d.MaxParameters.ToString(CultureInfo.InvariantCulture), "refuse networks with more parameters (H takes 8P² bytes)"),
-            ],
-            s => new DenseQuasiNewton(d with
-            {
-                GradientTolerance = s.Number("gtol"),
-                FunctionTolerance = s.Number("ftol"),
-                MaxEvaluationsPerStep = s.Integer("max-evals"),
-                InitialScale = s.Flag("initial-scale"),
-                KeepOnRevision = s.Flag("keep"),
-                MaxParameters = s.Integer("max-params"),
-            }));
     }
 }
