@@ -16,6 +16,9 @@ public class DenseQuasiNewtonTests
     /// With the strong Wolfe search (α = 1 tried first) the iterates are not those of exact line searches, so
     /// finite termination in n steps does not hold; what holds (Powell 1976 for BFGS on convex functions) is
     /// convergence, which on a quadratic becomes superlinear once H approaches A⁻¹: every rule reaches ‖g‖ ≤ 1e-10.
+    /// Measured at n = 36, κ = 8·10³ over 10 seeds: BFGS (with the initial scaling, which leaves H too small in the flat
+    /// directions, where BFGS corrects slowly) 224–239 iterations, SSBFGS 110–129, SSBroyden 87–107, L-BFGS 109–143;
+    /// the bound is 10n + 50.
     /// </summary>
     [Property(MaxTest = 30)]
     public Property Step_RandomConvexQuadratic_ReachesGradientNormBelow1e10()
@@ -31,7 +34,7 @@ public class DenseQuasiNewtonTests
             using var quadratic = new QuadraticObjective(c.dimension, c.seed, c.condition);
             using var theta = torch.zeros(c.dimension, ScalarType.Float64);
             using var optimizer = Create(c.update);
-            var results = OptimizerRun.Run(optimizer, quadratic, theta, maxSteps: 5 * c.dimension + 50);
+            var results = OptimizerRun.Run(optimizer, quadratic, theta, maxSteps: 10 * c.dimension + 50);
             var norm = OptimizerRun.GradientNorm(quadratic, theta);
             return (norm <= 1e-10 && results[^1].Stop == StopReason.GradientTolerance)
                 .Label($"n={c.dimension} κ={c.condition:G3} {c.update} steps={results.Count} ‖g‖={norm:G3} stop={results[^1].Stop} {results[^1].Message}");
