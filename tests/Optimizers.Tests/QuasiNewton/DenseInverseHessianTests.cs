@@ -16,9 +16,10 @@ public class DenseInverseHessianTests
     /// <summary>
     /// Pairs (s, y) as an optimizer makes them: s = α d with d = −Hg for a random g, y = A s for a random SPD A
     /// (so sᵀy &gt; 0); after every update H₊y = s, H₊ = H₊ᵀ and H₊ is positive definite, for every rule. The first two
-    /// hold to round-off that grows with κ(A) (measured over 200 cases per κ: worst ‖H₊y − s‖/‖s‖ 9e-16, 3e-14, 9e-13,
-    /// 1e-10 and worst asymmetry max|H − Hᵀ|/max|H| 4e-16, 8e-15, 3e-14, 4e-13 at κ = 1, 10², 10⁴, 10⁶; the rank-2 product
-    /// is not computed symmetrically); the bounds are 10⁻¹⁴κ and 10⁻¹⁴√κ.
+    /// hold to a round-off that grows with κ(A): the expanded rank-2 form cancels terms of the size of ‖H‖ once H is
+    /// close to exact, and the product is not computed symmetrically. Measured over 1 500 cases per κ with n ≤ 7 (the
+    /// worst cases): backward secant error ‖H₊y − s‖/(‖H₊‖‖y‖) at most 8e-16, 1e-13, 4e-12, 2e-11 and asymmetry
+    /// max|H − Hᵀ|/max|H| at most 4e-16, 2e-13, 2e-12, 3e-10 at κ = 1, 10², 10⁴, 10⁶; the bounds are 10⁻¹²√κ and 10⁻¹¹√κ.
     /// </summary>
     [Property(MaxTest = 60)]
     public Property Update_RandomCurvaturePairs_KeepsSecantEquationSymmetryAndPositiveDefiniteness()
@@ -47,12 +48,12 @@ public class DenseInverseHessianTests
                 var y = curvature.mv(s);
                 Assert.True(inverse.Update(s, y, alpha, slope), $"update {k} skipped");
                 var h = inverse.Matrix(c.n);
-                worst.secant = Math.Max(worst.secant, (h.mv(y) - s).norm().item<double>() / s.norm().item<double>());
+                worst.secant = Math.Max(worst.secant, (h.mv(y) - s).norm().item<double>() / (torch.linalg.matrix_norm(h, 2).item<double>() * y.norm().item<double>()));
                 worst.asymmetry = Math.Max(worst.asymmetry, (h - h.t()).abs().max().item<double>() / h.abs().max().item<double>());
                 worst.smallest = Math.Min(worst.smallest, torch.linalg.eigvalsh(h.add(h.t()).mul_(0.5))[0].item<double>());
             }
-            return (worst.secant <= 1e-14 * c.condition && worst.asymmetry <= 1e-14 * Math.Sqrt(c.condition) && worst.smallest > 0)
-                .Label($"n={c.n} κ={c.condition:G3} {c.rule} initial-scale={c.scaled}: ‖H₊y − s‖/‖s‖ ≤ {worst.secant:G3}, asymmetry {worst.asymmetry:G3}, λmin {worst.smallest:G3}");
+            return (worst.secant <= 1e-12 * Math.Sqrt(c.condition) && worst.asymmetry <= 1e-11 * Math.Sqrt(c.condition) && worst.smallest > 0)
+                .Label($"n={c.n} κ={c.condition:G3} {c.rule} initial-scale={c.scaled}: ‖H₊y − s‖/(‖H₊‖‖y‖) ≤ {worst.secant:G3}, asymmetry {worst.asymmetry:G3}, λmin {worst.smallest:G3}");
         });
     }
 
