@@ -87,7 +87,12 @@ public sealed record SolveJob(
             if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
                 Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
                     "for an lbfgs phase use e.g. --causal EPS:32:50");
-            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget) { Causal = causal };
+            var attention = s.Rba is null ? null : Engine.ResidualAttention.Parse(s.Rba);
+            var adaptive = s.Adaptive is null ? null : Engine.AdaptiveSampling.Parse(s.Adaptive);
+            if (adaptive is not null && resampleEvery > 0)
+                throw new UsageException("--adaptive draws the PDE points from a pool every N steps; drop --resample-every");
+            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget)
+                { Causal = causal, Attention = attention, Adaptive = adaptive };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
             {
                 SolveArguments = SolveArgumentsOf(commandLine),

@@ -77,13 +77,16 @@ public sealed class Trainer
         if (_resume is not null && _resume.Phase > _phases.Count)
             throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
         using var runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
-        using var objective = new PinnObjective(_problem, _network, _options.Seed, _options.Causal);
+        if (_options.Adaptive is not null && _options.ResampleEvery > 0)
+            throw new ArgumentException("adaptive sampling draws the interior points from a pool; it cannot be combined with resampling every N steps");
+        using var objective = new PinnObjective(_problem, _network, _options.Seed, _options.Causal, _options.Attention, _options.Adaptive);
         var theta = _network.Parameters;
         if (_resume is not null)
         {
             objective.ResampleTo(_resume.Revision);
             using var saved = tensor(_resume.Theta, dtype: ScalarType.Float64);
             using (no_grad()) theta.copy_(saved);
+            if (_resume.ObjectiveState is { } adaptiveState) objective.LoadAdaptiveState(adaptiveState);
         }
         using var evalPoints = _problem.Domain.EvaluationPoints(_options.EvaluationPoints).DetachFromDisposeScope();
         using var exact = _problem.ExactAt(evalPoints)?.DetachFromDisposeScope();
@@ -98,6 +101,7 @@ public sealed class Trainer
         using var guard = new DivergenceGuard(theta, step);
         double nextTimedEvaluation = 0.05;
         var causal = new CausalSchedule(_options.Causal, _progress);
+        var adaptive = new AdaptiveSchedule(_options.Adaptive, _options.Attention, _progress);
         var budget = new BudgetForecast(_options.TimeBudget);
         bool OverBudget() => budget.Exhausted(Now());
         bool Due(bool last)
@@ -134,6 +138,7 @@ public sealed class Trainer
                     }
                     using var scope = NewDisposeScope();
                     if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
+                    adaptive.BeforeStep(objective, theta, step, i);
                     causal.BeforeStep(objective, theta, step, done);
                     guard.BeforeStep();
                     double stepStart = Now();
@@ -230,6 +235,7 @@ public sealed class Trainer
         using var scope = NewDisposeScope();
         var theta = _network.Parameters.detach().cpu().data<double>().ToArray();
         var state = (optimizer as ICheckpointable)?.SaveState();   // every catalogue optimizer is checkpointable (a test checks it)
-        return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason);
+        return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason)
+            { ObjectiveState = objective.SaveAdaptiveState() };
     }
 }

@@ -25,4 +25,8 @@ public sealed record TrainingSnapshot(
     double[] Theta,
     OptimizerState? OptimizerState,
     IReadOnlyList<HistoryRow> History,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The objective's adaptive sampling and attention state (<see cref="Engine.PinnObjective.SaveAdaptiveState"/>), or null.</summary>
+    public OptimizerState? ObjectiveState { get; init; }
+}
