@@ -1,6 +1,6 @@
 // A new PDE in a few lines: -Δu = 2π² sin(πx) sin(πy) on the unit square, u = 0 on the boundary.
 // Run from the repository root:  dotnet run examples/poisson2d.cs
-#:project ../Solver/Solver.csproj
+#:project ../Solver/Engine/Engine.csproj
 #:property TieredPGO=true
 
 using Pinn.Physics;
