@@ -146,6 +146,30 @@ public class LbfgsTests
     }
 
     [Fact]
+    public void Step_RevisionChangedWithKeep_KeepsThePairsAndRecomputesTheGradient()
+    {
+        using var scope = torch.NewDisposeScope();
+        using var quadratic = new QuadraticObjective(5, 1, 10);
+        var shift = 0.0;
+        var moving = new FunctionObjective(5, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
+        var theta = torch.full(5, 3.0, ScalarType.Float64);
+        using var lbfgs = new Lbfgs(new LbfgsOptions { KeepHistory = true });
+        for (int i = 0; i < 3; i++) lbfgs.Step(moving, theta);
+        int pairs = lbfgs.HistoryCount;
+        Assert.True(pairs >= 2);
+        var evaluations = moving.Evaluations;
+
+        shift = 1.0;
+        moving.Revision++;
+        var result = lbfgs.Step(moving, theta);
+
+        Assert.True(result.Evaluations >= 2, "a new revision is evaluated afresh before the line search");
+        Assert.Equal(evaluations + result.Evaluations, moving.Evaluations);
+        Assert.True(lbfgs.HistoryCount >= pairs, "the pairs survive the change (one more when the step was accepted)");
+        Assert.Equal(moving.Value(theta), result.Loss);
+    }
+
+    [Fact]
     public void Step_StartAtMinimum_StopsWithGradientToleranceAndKeepsTheta()
     {
         using var scope = torch.NewDisposeScope();
