@@ -77,23 +77,14 @@ public class AdaptiveTrainingTests
     public void ShortRun_EachOptimizerFamily_Completes(string spec)
     {
         using var net = Net();
-        var run = Trainer.For(Heat, net).Using(spec).With(Options()).Run();
-        Assert.Equal(TrainingOutcome.Completed, run.Outcome);
-        Assert.Equal(6, run.Steps);
-        Assert.True(double.IsFinite(run.Loss));
+        TrainingChecks.CompletesSixSteps(Heat, net, spec, Options());
     }
 
     [Fact]
     public void ManySteps_LiveTensorCountDoesNotGrow()
     {
-        static long Live() => TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
         using var net = Net();
-        var options = Options() with { EvaluateEvery = 0 };
-        Trainer.For(Heat, net).Using("adam:5,lm:5").With(options).Run();   // warm-up
-        long before = Live();
-        Trainer.For(Heat, net).Using("adam:30,lm:15").With(options).Run();
-        long after = Live();
-        Assert.True(after - before <= 2, $"live tensors grew by {after - before}");
+        TrainingChecks.LiveTensorsStayFlat(Heat, net, Options() with { EvaluateEvery = 0 });
     }
 
     [Theory]
@@ -102,32 +93,12 @@ public class AdaptiveTrainingTests
     [InlineData("adam:8,kfac:6", 9, "vrba:every=3")]
     public void InterruptAndResume_WithAttentionAndPools_BitwiseEqual(string spec, int interruptAt, string attention)
     {
-        set_num_threads(1);   // per worker thread: bitwise equality needs a fixed reduction order
         var options = Options() with { Attention = ResidualAttention.Parse(attention), Adaptive = AdaptiveSampling.Parse("vrba:pool=600:every=4") };
-        double[] straightTheta;
-        TrainingRun straight;
-        using (var net = Net())
-        {
-            straight = Trainer.For(Heat, net).Using(spec).With(options).Run();
-            straightTheta = net.Parameters.data<double>().ToArray();
-        }
-
-        TrainingSnapshot? snapshot = null;
-        using var cancel = new CancellationTokenSource();
-        using (var net = Net())
-        {
-            var part = Trainer.For(Heat, net).Using(spec).With(options).Reporting(new StopAt(interruptAt, cancel))
-                .Checkpointing(0, s => snapshot = s).Run(cancel.Token);
-            Assert.Equal(TrainingOutcome.Interrupted, part.Outcome);
-        }
-        Assert.Equal(interruptAt, snapshot!.Step);
+        var (straight, straightTheta, snapshot, resumed, resumedTheta) = InterruptedRun.Compare(Heat, Net, spec, options, interruptAt);
         Assert.NotNull(snapshot.ObjectiveState);
-
-        using var resumedNet = Net(seed: 99);
-        var resumed = Trainer.For(Heat, resumedNet).Using(spec).With(options).ResumingFrom(snapshot).Run();
         Assert.Equal(straight.History.Select(h => h.Loss), resumed.History.Select(h => h.Loss));
         Assert.Equal(straight.Loss, resumed.Loss);
-        Assert.Equal(straightTheta, resumedNet.Parameters.data<double>().ToArray());
+        Assert.Equal(straightTheta, resumedTheta);
     }
 
     [Fact]
@@ -135,13 +106,6 @@ public class AdaptiveTrainingTests
     {
         using var net = Net();
         Assert.Throws<ArgumentException>(() => Trainer.For(Heat, net).Using("adam:2").With(Options() with { ResampleEvery = 2 }).Run());
-    }
-
-    private sealed class StopAt(long step, CancellationTokenSource cancel) : IProgressSink
-    {
-        public void PhaseStarted(int phase, string optimizer, int steps) { }
-        public void Step(HistoryRow row, long totalSteps) { if (row.Step == step) cancel.Cancel(); }
-        public void Event(string message) { }
     }
 }
 
