@@ -73,6 +73,7 @@ public sealed class SolveCommand : Command<SolveSettings>
             ["abs_l2"] = Num(run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN),
             ["linf"] = Num(run.LInfinity),
             ["eval_points"] = run.Evaluation.Prediction.Length,
+            ["eval_grid"] = run.Evaluation.Grid,
             ["outputs"] = run.Evaluation.OutputErrors.Count == 0 ? null : new JsonObject(run.Evaluation.OutputErrors.Select(o =>
                 KeyValuePair.Create(o.Name, (JsonNode?)new JsonObject
                 {

@@ -29,4 +29,7 @@ public sealed record TrainingSnapshot(
 {
     /// <summary>The objective's adaptive sampling and attention state (<see cref="Engine.PinnObjective.SaveAdaptiveState"/>), or null.</summary>
     public OptimizerState? ObjectiveState { get; init; }
+
+    /// <summary>The network evaluated on the run's error grid when the snapshot was taken (null for one read from a file).</summary>
+    public Evaluation? Evaluation { get; init; }
 }
