@@ -17,7 +17,7 @@ namespace Pinn.Optimizers;
 /// Between calls it keeps θ, f and g of the current point, so an iteration costs only its line-search
 /// evaluations. On every call it compares θ against its stored copy, the objective against the previous
 /// one and <see cref="IObjective.Revision"/> against the stored revision; if any changed it starts afresh
-/// (history cleared, f and g recomputed), except that with <see cref="LbfgsOptions.KeepOnRevision"/> a new revision
+/// (history cleared, f and g recomputed), except that with <see cref="LbfgsOptions.KeepHistory"/> a new revision
 /// at the same θ keeps the history. <see cref="Reset"/> forces a fresh start.
 /// </para>
 /// <para>
@@ -43,7 +43,7 @@ public sealed class Lbfgs : QuasiNewtonOptimizer
     private Lbfgs((LbfgsOptions Options, LbfgsHistory History) parts)
         : base(parts.History, "history",
                new QuasiNewtonStopRule(parts.Options.GradientTolerance, parts.Options.FunctionTolerance, parts.Options.StallIterations),
-               parts.Options.MaxEvaluationsPerStep, parts.Options.KeepOnRevision)
+               parts.Options.MaxEvaluationsPerStep, parts.Options.KeepHistory)
     {
         Options = parts.Options;
         _history = parts.History;

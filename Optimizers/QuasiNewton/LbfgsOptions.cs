@@ -25,11 +25,11 @@ public sealed record LbfgsOptions
     public int MaxEvaluationsPerStep { get; init; } = 25;
 
     /// <summary>
-    /// Keep the curvature pairs when the objective's <see cref="IObjective.Revision"/> changes at the same θ (resampled
-    /// points, new weights); f and g are recomputed either way. False (the default) clears the history then, as L-BFGS
-    /// always did here. Key <c>keep</c>.
+    /// When the objective changes at the current θ (<see cref="IObjective.Revision"/>: resampled collocation points,
+    /// updated weights), keep the curvature pairs and recompute only f and g (as vRBA's quasi-Newton stage keeps its
+    /// inverse Hessian across batches) instead of starting afresh. Key <c>keep</c>.
     /// </summary>
-    public bool KeepOnRevision { get; init; }
+    public bool KeepHistory { get; init; }
 
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an invalid value.</summary>
     public void Validate()

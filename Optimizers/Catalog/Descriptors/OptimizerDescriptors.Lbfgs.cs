@@ -18,7 +18,7 @@ public static partial class OptimizerDescriptors
                 OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
                 OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
                 new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
-                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepOnRevision ? "true" : "false", "keep the pairs when the points are redrawn at the same θ (false: clear them)"),
+                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepHistory ? "true" : "false", "when the objective changes at the current θ (new points, new weights): keep the curvature pairs, only recompute f and g"),
             ],
             s => new Lbfgs(new LbfgsOptions
             {
@@ -26,7 +26,7 @@ public static partial class OptimizerDescriptors
                 GradientTolerance = s.Number("gtol"),
                 FunctionTolerance = s.Number("ftol"),
                 MaxEvaluationsPerStep = s.Integer("max-evals"),
-                KeepOnRevision = s.Flag("keep"),
+                KeepHistory = s.Flag("keep"),
             }));
     }
 }
