@@ -78,6 +78,8 @@ public sealed class Trainer
         foreach (var p in _phases) TrainingSession.CreateOptimizer(p).Dispose();   // validate every phase before starting
         if (_resume is not null && _resume.Phase > _phases.Count)
             throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
+        if (_options.Adaptive is not null && _options.ResampleEvery > 0)
+            throw new ArgumentException("adaptive sampling draws the interior points from a pool; it cannot be combined with resampling every N steps");
         var settings = new TrainingSession.Settings(_problem, _network, _phases, _options, _progress, _resume, _checkpointEvery, _checkpoint, _hooks.ToArray());
         using var session = new TrainingSession(settings);
         return session.Run(cancel);

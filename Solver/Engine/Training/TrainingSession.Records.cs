@@ -47,6 +47,7 @@ internal sealed partial class TrainingSession
         var snapshot = new TrainingSnapshot(phase, done, _step, seconds, _objective.PointsRevision, theta, state, _history.ToArray(), reason)
         {
             Evaluation = _evaluator.Compute(x => _objective.Predict(Theta, x)),
+            ObjectiveState = _objective.SaveAdaptiveState(),
             StartLoss = _check.StartLoss,
             Outcome = _outcome,
             OutcomeReason = _reason,

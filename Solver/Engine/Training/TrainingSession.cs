@@ -11,7 +11,8 @@ namespace Pinn.Solver.Training;
 /// its failure, <c>.Records</c> builds history rows, snapshots and reports.
 /// </summary>
 /// <remarks>
-/// Extension points: per-step hooks (<see cref="ITrainingHook"/>; resampling and causal weights are built in as hooks),
+/// Extension points: per-step hooks (<see cref="ITrainingHook"/>; resampling, adaptive sampling with residual-based
+/// attention, and causal weights are built in as hooks, in that order),
 /// how a phase gets its optimizer (<see cref="CreateOptimizer"/>, the one place), and the per-phase verdict
 /// (<see cref="ProgressCheck"/>).
 /// </remarks>
@@ -45,7 +46,7 @@ internal sealed partial class TrainingSession : IDisposable
     {
         _s = settings;
         _runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
-        _objective = new PinnObjective(_s.Problem, _s.Network, _s.Options.Seed, _s.Options.Causal);
+        _objective = new PinnObjective(_s.Problem, _s.Network, _s.Options.Seed, _s.Options.Causal, _s.Options.Attention, _s.Options.Adaptive);
         var resume = _s.Resume;
         if (resume is not null) Restore(resume);
         _evaluator = new Evaluator(_s.Problem, Evaluation.GridFor(_s.Problem, _s.Options.EvaluationPoints));
@@ -58,7 +59,11 @@ internal sealed partial class TrainingSession : IDisposable
         _budget = new BudgetForecast(_s.Options.TimeBudget);
         _check = new ProgressCheck(resume is null ? StartLoss() : StoredStartLoss(resume));
         foreach (var row in _history) _check.Observe(row.Loss);
-        _hooks = [new ResampleHook(_s.Options.ResampleEvery), new CausalSchedule(_s.Options.Causal), .. _s.Hooks];
+        _hooks = [
+            new ResampleHook(_s.Options.ResampleEvery),
+            new AdaptiveHook(new AdaptiveSchedule(_s.Options.Adaptive, _s.Options.Attention, _s.Progress)),
+            new CausalSchedule(_s.Options.Causal),
+            .. _s.Hooks];
     }
 
     private Tensor Theta => _s.Network.Parameters;
@@ -145,6 +150,7 @@ internal sealed partial class TrainingSession : IDisposable
         _objective.ResampleTo(resume.Revision);
         using var saved = tensor(resume.Theta, dtype: ScalarType.Float64);
         using (no_grad()) Theta.copy_(saved);
+        if (resume.ObjectiveState is { } adaptiveState) _objective.LoadAdaptiveState(adaptiveState);
     }
 
     /// <summary>The loss at θ before the first step.</summary>
