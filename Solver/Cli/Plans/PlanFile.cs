@@ -25,7 +25,7 @@ public static class PlanFile
         if (h.Keys.Count > 0) header["vary"] = new JsonArray(h.Keys.Select(k => (JsonNode)k).ToArray());
         if (h.Suite is not null) header["suite"] = h.Suite;
         if (h.Budget > 0) header["budget"] = h.Budget;
-        var lines = new List<string> { header.ToJsonString() };
+        var lines = new List<string> { header.ToJsonString(Options) };
         lines.AddRange(moved.Entries.Select(e => new JsonObject
         {
             ["index"] = e.Index,
@@ -35,6 +35,7 @@ public static class PlanFile
         }.ToJsonString(Options)));
         try
         {
+            Directory.CreateDirectory(moved.Directory);
             StudyTable.WriteAtomically(path, string.Join('\n', lines) + "\n");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
