@@ -32,11 +32,10 @@ work=$(mktemp -d /tmp/pinn-slurm.XXXXXX)
 chmod 755 "$work"
 pids=()
 cleanup() {
-  for p in "${pids[@]}"; do
-    [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null || true
-  done
-  sleep 1
-  for p in "${pids[@]}"; do
+  [ -n "${SLURM_CONF:-}" ] && scancel --quiet --full "--name=$(cat "$work/jobname" 2>/dev/null || echo none)" 2>/dev/null && sleep 2
+  for (( i = ${#pids[@]} - 1; i >= 0; i-- )); do   # slurmd, slurmctld, then munged
+    p=${pids[$i]}
+    [ -f "$p" ] && kill "$(cat "$p")" 2>/dev/null && sleep 1
     [ -f "$p" ] && kill -9 "$(cat "$p")" 2>/dev/null || true
   done
   if [ "${PINN_SLURM_KEEP:-0}" = 1 ]; then say "kept $work"; else rm -rf "$work"; fi
@@ -108,6 +107,7 @@ grep -q "sbatch refused the job" "$work/refused.txt" || fail "no clear error whe
 out=$(pinn submit cluster/study.plan --time 00:10:00 --mem 1G)
 job=$(echo "$out" | sed -n 's/^submitted job array \([0-9]*\):.*/\1/p')
 [ -n "$job" ] || fail "pinn submit printed no job id: $out"
+sed -n 's/^#SBATCH --job-name=//p' cluster/study.sbatch > "$work/jobname"
 say "submitted job array $job with $runs runs"
 
 # stop task 0 with SIGTERM once it has written a periodic checkpoint, then requeue it
@@ -118,7 +118,7 @@ for _ in $(seq 600); do
 done
 ls cluster/runs/000-*.checkpoint.h5 >/dev/null 2>&1 || fail "task $victim wrote no checkpoint"
 [ -f cluster/runs/000-*.status.json ] && fail "task $victim finished before it could be stopped; make its run longer"
-scancel --signal=TERM "${job}_${victim}"
+scancel --signal=TERM "${job}_${victim}" || true   # it retries while the task is still starting; the wait below checks the effect
 say "sent SIGTERM to task ${job}_${victim}"
 for _ in $(seq 120); do
   st=$(squeue -h -j "${job}_${victim}" -o %T 2>/dev/null || true)
