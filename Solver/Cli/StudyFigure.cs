@@ -25,7 +25,7 @@ internal static class StudyFigure
             if (keys.Count == 1) study.Add("rel. L2", q, r.RelativeL2).Add("abs. L2 (RMS)", q, r.AbsoluteL2);
             else study.Add(string.Join(", ", keys.Select((k, i) => (k, i)).Where(p => p.i != x).Select(p => $"{p.k}={r.Values[p.i]}")) + ": rel. L2", q, r.RelativeL2);
         }
-        if (!rows.Any(r => double.IsFinite(r.RelativeL2) && r.RelativeL2 > 0)) return [];
+        if (!study.Rows.Any(p => p.Quantity > 0 && double.IsFinite(p.Quantity) && p.Error > 0 && double.IsFinite(p.Error))) return [];   // nothing on log-log axes
         var files = FigureWriter.Write(Path.Combine(directory, "study.h5"), [ConvergenceFigure.Build(study, "figure")]);
         return files.Select(Path.GetFileName).OfType<string>();
     }

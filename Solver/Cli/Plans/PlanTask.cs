@@ -13,7 +13,21 @@ public static class PlanTask
     public static int Run(RunPlan plan, int index)
     {
         var entry = plan.At(index);
+        var folder = Directory.GetCurrentDirectory();
         Directory.SetCurrentDirectory(plan.Directory);   // the plan's paths are relative to its folder
+        try
+        {
+            return Run(plan, entry);
+        }
+        finally
+        {
+            Directory.SetCurrentDirectory(folder);
+        }
+    }
+
+    private static int Run(RunPlan plan, PlanEntry entry)
+    {
+        int index = entry.Index;
         var state = RunState.Of(plan, entry);
         if (state.Progress == RunProgress.Done)
         {
