@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Pinn.Solver.Training;
 using Spectre.Console.Cli;
 
 namespace Pinn.Solver.Cli;
@@ -16,8 +17,8 @@ public sealed class VerifyCommand : Command<VerifySettings>
         double agree = Positive("--agree", s.Agree);
         double? max = s.MaxRelativeL2 is null ? null : Positive("--max-rel-l2", s.MaxRelativeL2);
         TorchSharp.torch.set_num_threads(1);
-        using var run = StoredRun.Open(s.File);
-        var (norms, h1, residuals, checks) = RunVerification.Run(run, agree, max);
+        using var run = CatalogueRun.Open(s.File);
+        var (norms, h1, residuals, checks) = CatalogueRun.AsUsage(() => RunVerification.Run(run, agree, max));
         bool passed = checks.All(c => c.Passed);
         var c = CultureInfo.InvariantCulture;
         if (s.Json)

@@ -162,4 +162,21 @@ public class SingularityTests
         Assert.True(result.Zeta.Length >= 10000);
         Assert.All(result.Stages, s => Assert.NotEmpty(s.History));
     }
+
+    [Fact]
+    public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
+    {
+        using var scope = NewDisposeScope();
+        using var a = new Mlp(new MlpOptions(1, [3], 1, Activation.Sin, Initialization.GlorotNormal, 1));
+        using var b = new Mlp(new MlpOptions(1, [2, 2], 1, Activation.Sin, Initialization.GlorotNormal, 2));
+        var stage = new ProfileStage([new ProfileComponent(a, 0.3), new ProfileComponent(b, 1)], 1e-6);
+        Assert.Equal(a.ParameterCount + b.ParameterCount, stage.ParameterCount);
+        var theta = arange(stage.ParameterCount, dtype: ScalarType.Float64);
+        stage.Load(theta);
+        Assert.Equal(0.0, a.Parameters[0].item<double>());
+        Assert.Equal((double)a.ParameterCount, b.Parameters[0].item<double>());
+        Assert.Equal(theta.data<double>().ToArray(), stage.Parameters().data<double>().ToArray());
+        Assert.Throws<ArgumentException>(() => stage.Load(zeros(3, dtype: ScalarType.Float64)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfileStage(a, 0));
+    }
 }

@@ -5,7 +5,7 @@ using Pinn.Verification;
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
 
-namespace Pinn.Solver.Cli;
+namespace Pinn.Solver.Training;
 
 /// <summary>One check of <c>pinn verify</c>: what was compared and whether it passed.</summary>
 public sealed record VerificationCheck(string Name, bool Passed, string Detail);
@@ -27,7 +27,7 @@ public static class RunVerification
         var checks = new List<VerificationCheck>();
         var x = Points.ToTensor(stored.Points);
         if (x.shape[1] != run.Problem.Domain.Dimension)
-            throw new UsageException($"results file '{run.Path}' has {x.shape[1]}-D evaluation points but {run.Problem.Name} is {run.Problem.Domain.Dimension}-D");
+            throw new InvalidDataException($"results file '{run.Path}' has {x.shape[1]}-D evaluation points but {run.Problem.Name} is {run.Problem.Domain.Dimension}-D");
         var prediction = Points.ToVector(run.Network.Predict(x));
         checks.Add(Agreement("prediction", stored.Prediction, prediction, agree,
             "the stored network does not reproduce the stored predictions: the weights or the evaluation were changed"));

@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
-using Pinn.Optimizers;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Pinn.Solver.Singularity;
+namespace Pinn.Optimizers;
 
 /// <summary>
 /// Levenberg–Marquardt for L(θ) = ‖r(θ)‖² whose step comes from the singular value decomposition of the

@@ -1,9 +1,6 @@
-using Pinn.Optimizers;
-using Pinn.Solver.Networks;
-using Pinn.Solver.Singularity;
 using static TorchSharp.torch;
 
-namespace Pinn.Solver.Tests;
+namespace Pinn.Optimizers.Tests;
 
 public class SvdLevenbergMarquardtTests
 {
@@ -79,22 +76,5 @@ public class SvdLevenbergMarquardtTests
         var result = lm.Step(objective, theta);
         Assert.Equal(StopReason.NonFinite, result.Stop);
         Assert.Equal(new[] { 0.5, -0.25 }, theta.data<double>().ToArray());
-    }
-
-    [Fact]
-    public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
-    {
-        using var scope = NewDisposeScope();
-        using var a = new Mlp(new MlpOptions(1, [3], 1, Activation.Sin, Initialization.GlorotNormal, 1));
-        using var b = new Mlp(new MlpOptions(1, [2, 2], 1, Activation.Sin, Initialization.GlorotNormal, 2));
-        var stage = new ProfileStage([new ProfileComponent(a, 0.3), new ProfileComponent(b, 1)], 1e-6);
-        Assert.Equal(a.ParameterCount + b.ParameterCount, stage.ParameterCount);
-        var theta = arange(stage.ParameterCount, dtype: ScalarType.Float64);
-        stage.Load(theta);
-        Assert.Equal(0.0, a.Parameters[0].item<double>());
-        Assert.Equal((double)a.ParameterCount, b.Parameters[0].item<double>());
-        Assert.Equal(theta.data<double>().ToArray(), stage.Parameters().data<double>().ToArray());
-        Assert.Throws<ArgumentException>(() => stage.Load(zeros(3, dtype: ScalarType.Float64)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ProfileStage(a, 0));
     }
 }
