@@ -17,7 +17,7 @@ public sealed record RunStatus(string Outcome, int ExitCode, string? Reason, IRe
     public static string OutcomeOf(int exitCode) => exitCode switch
     {
         ExitCodes.Ok => Done,
-        ExitCodes.Interrupted or 128 + 15 or 128 + 1 => Interrupted,   // SIGINT, SIGTERM, SIGHUP
+        ExitCodes.Interrupted or ExitCodes.Terminated or ExitCodes.HungUp => Interrupted,   // SIGINT, SIGTERM, SIGHUP: checkpointed
         _ => Failed,
     };
 
