@@ -34,8 +34,10 @@ internal sealed class ProgressCheck(double startLoss)
         _converged |= stop is StopReason.GradientTolerance or StopReason.FunctionTolerance or StopReason.StepTolerance;
 
     /// <summary>The verdict for a phase that ended with loss <paramref name="loss"/> after <paramref name="steps"/> steps:
-    /// null when the run may go on, else the failure and a one-line reason.</summary>
-    public (TrainingOutcome Outcome, string Reason)? Judge(double loss, long steps)
+    /// null when the run may go on, else the failure and a one-line reason. A phase cut short by the time budget is not
+    /// held to having improved (a benchmark's budget may end a run after a step or two), only to a finite loss that
+    /// has not blown up.</summary>
+    public (TrainingOutcome Outcome, string Reason)? Judge(double loss, long steps, bool budgetEnded = false)
     {
         var c = CultureInfo.InvariantCulture;
         Observe(loss);
@@ -45,7 +47,7 @@ internal sealed class ProgressCheck(double startLoss)
         if (loss >= BlowUpFactor * StartLoss && loss > 0)
             return (TrainingOutcome.BlownUp, string.Format(c, "the loss blew up: it ended at {0:E3}, {1:F0} orders of magnitude above its start {2:E3}",
                 loss, Math.Log10(loss / StartLoss), StartLoss));
-        if (!(_lowest < StartLoss) && !_converged)
+        if (!(_lowest < StartLoss) && !_converged && !budgetEnded)
             return (TrainingOutcome.NoProgress, string.Format(c, "the loss never fell below its start {0:E3} in {1} steps (it ended at {2:E3})", StartLoss, steps, loss));
         return null;
     }

@@ -124,7 +124,7 @@ internal sealed partial class TrainingSession : IDisposable
             loss = _objective.Value(Theta);
             _clock.Start();
         }
-        if (_check.Judge(loss, _step) is { } failure) Fail(run, failure.Outcome, failure.Reason);
+        if (_check.Judge(loss, _step, budgetEnded: run.EndedBy == TrainingOutcome.BudgetReached) is { } failure) Fail(run, failure.Outcome, failure.Reason);
     }
 
     /// <summary>The time budget ran out between steps or phases.</summary>
