@@ -12,6 +12,7 @@ public sealed class SingularityCommand : Command<SingularitySettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, SingularitySettings s, CancellationToken cancellationToken)
     {
+        if (s.Analytic) return SingularityAnalyticCommand.Execute(s);
         var options = s.ToOptions();
         if (s.Out is not null)
         {
