@@ -9,13 +9,13 @@ public class SingularityAnalyticSettings : CommandSettings
 {
     /// <summary>Far-field powers per stage.</summary>
     [CommandOption("--powers <J>")]
-    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 6,8).")]
-    public string Powers { get; init; } = "6,8";
+    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4).")]
+    public string Powers { get; init; } = "3,4";
 
     /// <summary>Cayley modes per stage.</summary>
     [CommandOption("--modes <K>")]
-    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 24,40).")]
-    public string Modes { get; init; } = "24,40";
+    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32).")]
+    public string Modes { get; init; } = "32,32";
 
     /// <summary>Length of the basis.</summary>
     [CommandOption("--length <L>")]
@@ -24,8 +24,8 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Collocation points of the analytic search.</summary>
     [CommandOption("--analytic-points <N>")]
-    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 600).")]
-    public string AnalyticPoints { get; init; } = "600";
+    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400).")]
+    public string AnalyticPoints { get; init; } = "400";
 
     /// <summary>No λ search.</summary>
     [CommandOption("--no-search")]

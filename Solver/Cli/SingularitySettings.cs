@@ -41,7 +41,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
 
     /// <summary>Steps of each fixed-λ solve of the search.</summary>
     [CommandOption("--search-steps <N>")]
-    [Description("Levenberg–Marquardt steps of each fixed-λ solve of the λ search (default 300 for networks with --search, 40 for the analytic ansatz).")]
+    [Description("Levenberg–Marquardt steps of each fixed-λ solve of the λ search (default 300 for networks with --search, 150 for the analytic ansatz).")]
     public string? SearchSteps { get; init; }
 
     /// <summary>Hidden widths.</summary>
@@ -221,7 +221,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
         Arguments.Positive("--threads", Threads);
         if (Out is not null && !Out.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out must name an .h5 file (got '{Out}')");
-        return ToAnalyticOptions(equation, branch, stages, Lambda(), Arguments.Positive("--steps", Steps ?? "200"), Arguments.Positive("--search-steps", SearchSteps ?? "40"));
+        return ToAnalyticOptions(equation, branch, stages, Lambda(), Arguments.Positive("--steps", Steps ?? "200"), Arguments.Positive("--search-steps", SearchSteps ?? "150"));
     }
 
     private double? Lambda()

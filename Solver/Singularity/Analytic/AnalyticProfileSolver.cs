@@ -109,13 +109,13 @@ public sealed class AnalyticProfileSolver
 
     private (double Lambda, AnalyticStage Stage, List<(double, double)> Evaluations) SearchLambda(AnalyticStage start, double lambda0)
     {
-        var current = start;
+        var fits = new Dictionary<double, AnalyticStage>();
         var weights = _options.Weights with { Origin = 0 };
         double Indicator(double l)
         {
             // Each fit starts from the guess at its own λ (not from the previous fit): the indicator is then a function of λ alone.
             var fit = Fit([], Guess(start.Basis, l), l, fixedLambda: true, _options.SearchSteps, weights, "search");
-            current = fit.Stage;
+            var current = fits[l] = fit.Stage;
             var series = new AnalyticProfile(_equation, [current]).Series(l, _equation.OriginOrder(_options.Branch) + 2).F;
             double value = _equation.ProfileIsRealPart
                 ? _equation.OriginCoefficient(_options.Branch, l, series.Real(), series.Imaginary())
@@ -125,7 +125,7 @@ public sealed class AnalyticProfileSolver
         }
         var (lambda, evaluations) = LambdaSearch.Find(Indicator, lambda0, lambda0 * 1.02, _options.SearchEvaluations, 1e-12);
         _progress($"search: λ = {lambda:R} after {evaluations.Count} fits");
-        return (lambda, current, evaluations);
+        return (lambda, fits[lambda], evaluations);
     }
 
     private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,

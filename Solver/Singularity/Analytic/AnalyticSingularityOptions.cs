@@ -10,16 +10,16 @@ public sealed record AnalyticSingularityOptions
     public int Stages { get; init; } = 2;
 
     /// <summary>Far-field powers J of each stage's basis (the last repeats).</summary>
-    public int[] Powers { get; init; } = [6, 8];
+    public int[] Powers { get; init; } = [3, 4];
 
     /// <summary>Cayley modes K of each stage's basis (the last repeats).</summary>
-    public int[] Modes { get; init; } = [24, 40];
+    public int[] Modes { get; init; } = [32, 32];
 
     /// <summary>Length L of the basis (u = 1/(1 − iy/L)).</summary>
     public double Length { get; init; } = 1;
 
     /// <summary>Collocation points on y &gt; 0: half uniform in the Cayley angle, half Chebyshev in the compact coordinate t.</summary>
-    public int Points { get; init; } = 600;
+    public int Points { get; init; } = 400;
 
     /// <summary>Initial λ (null: the equation's coarse default for the branch).</summary>
     public double? InitialLambda { get; init; }
@@ -31,7 +31,7 @@ public sealed record AnalyticSingularityOptions
     public int SearchEvaluations { get; init; } = 16;
 
     /// <summary>Levenberg–Marquardt steps of each fixed-λ fit of the search.</summary>
-    public int SearchSteps { get; init; } = 40;
+    public int SearchSteps { get; init; } = 150;
 
     /// <summary>Levenberg–Marquardt steps per stage at most.</summary>
     public int MaxSteps { get; init; } = 200;
