@@ -27,6 +27,16 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400).")]
     public string AnalyticPoints { get; init; } = "400";
 
+    /// <summary>Ridge.</summary>
+    [CommandOption("--ridge <ETA>")]
+    [Description("Analytic ansatz: Tikhonov rows η·c on each stage's coefficients (default 0).")]
+    public string Ridge { get; init; } = "0";
+
+    /// <summary>Origin weight.</summary>
+    [CommandOption("--origin-weight <W>")]
+    [Description("Analytic ansatz: weight of R's Taylor coefficient at 0 in the joint fits (default 1).")]
+    public string OriginWeight { get; init; } = "1";
+
     /// <summary>No λ search.</summary>
     [CommandOption("--no-search")]
     [Description("Analytic ansatz: skip the secant search for λ and train λ jointly from --lambda0.")]
@@ -47,6 +57,7 @@ public class SingularityAnalyticSettings : CommandSettings
         {
             Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
             InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
+            Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge)),
         }.Validate(equation);
     }
 }

@@ -8,7 +8,7 @@ namespace Pinn.Solver.Singularity;
 /// The least-squares objective of one stage of an analytic profile: θ' = [c, λ] (λ trained, its own column) or θ' = c
 /// (λ held fixed). Rows, all divided by the stage scale ε: the envelope-scaled residual R̃ = R·(1 + y²)^(−α/2) at the
 /// collocation points y &gt; 0 (the profile's parity makes R even or odd), the equation's normalisation conditions
-/// (weight w_c) and R's Taylor coefficient of the origin order at 0 (weight w_o). The Jacobian is exact: the ansatz is
+/// (weight w_c), R's Taylor coefficient of the origin order at 0 (weight w_o) and, with a ridge η &gt; 0, the rows η·c. The Jacobian is exact: the ansatz is
 /// linear in c, the residual's partial derivatives come from the equation, and the two Taylor-coefficient rows are
 /// differentiated by central differences that are exact for residuals quadratic in (f, g) and affine in λ (both
 /// equations are).
@@ -48,7 +48,7 @@ public sealed class AnalyticProfileObjective : IResidualObjective
     public long ParameterCount => CoefficientCount + (FixedLambda is null ? 1 : 0);
 
     /// <inheritdoc />
-    public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0);
+    public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0);
 
     /// <summary>λ at θ'.</summary>
     public double Lambda(Tensor theta) => FixedLambda ?? theta[CoefficientCount].item<double>();
@@ -148,6 +148,17 @@ public sealed class AnalyticProfileObjective : IResidualObjective
                     double up = Origin(lambda + h, series + (h * seriesLambda)), down = Origin(lambda - h, series + (-h * seriesLambda));
                     jac[row * columns + n] = _weights.Origin * (up - down) / (2 * h) * inverseScale;
                 }
+            }
+        }
+        if (_weights.Ridge > 0)
+        {
+            // Tikhonov rows η·c: the basis is nearly redundant, and without them the fit drifts to large cancelling coefficients whose
+            // round-off sets the residual's floor.
+            row = count - n;
+            for (int i = 0; i < n; i++, row++)
+            {
+                rows[row] = _weights.Ridge * stage.Coefficients[i];
+                if (jac is not null) jac[row * columns + i] = _weights.Ridge;
             }
         }
         return (rows, jac);
