@@ -60,18 +60,8 @@ public sealed class Domain
         : throw new InvalidOperationException("a steady domain has no initial slice");
 
     /// <summary>
-    /// Points on which errors are measured: a closed grid with at least <paramref name="minimumPoints"/>
-    /// points in up to 3 dimensions, Halton points beyond.
+    /// Points on which errors are measured by default: a closed grid with at least <paramref name="minimumPoints"/>
+    /// points in up to 3 dimensions, Halton points beyond (<see cref="ErrorGrid.Default"/>).
     /// </summary>
-    public Tensor EvaluationPoints(int minimumPoints = 10_000)
-    {
-        int d = Dimension;
-        if (d <= 3)
-        {
-            int per = 1;
-            while (Math.Pow(per, d) < minimumPoints) per++;
-            return Points.ToTensor(Bounds.ClosedGrid(per));
-        }
-        return Points.ToTensor(Bounds.FromUnit(Physics.Halton.Points(minimumPoints, d)));
-    }
+    public Tensor EvaluationPoints(int minimumPoints = 10_000) => ErrorGrid.Default(this, minimumPoints).Points();
 }

@@ -34,6 +34,15 @@ public sealed record Problem
     /// <summary>The hard constraint u = A + B ⊙ N, or null (u = N).</summary>
     public OutputTransform? Transform { get; init; }
 
+    /// <summary>Where errors are measured; unless set (<see cref="WithErrorGrid"/>), the domain's default
+    /// (<see cref="Physics.ErrorGrid.Default"/>: a closed grid of at least 10 000 points, Halton points beyond 3-D).</summary>
+    public ErrorGrid ErrorGrid
+    {
+        get => _errorGrid ?? ErrorGrid.Default(Domain);
+        init => _errorGrid = value;
+    }
+    private ErrorGrid? _errorGrid;
+
     /// <summary>A problem on <paramref name="domain"/> with <paramref name="outputs"/> solution components.</summary>
     public static Problem On(Domain domain, int outputs = 1) =>
         outputs >= 1 ? new Problem { Domain = domain, Outputs = outputs }
@@ -122,6 +131,15 @@ public sealed record Problem
     /// <summary>The hard constraint u = <paramref name="offset"/>(x) + <paramref name="factor"/>(x) ⊙ N(x) (<see cref="OutputTransform"/>).</summary>
     public Problem WithTransform(Func<Tensor, Tensor> offset, Func<Tensor, Tensor> factor) =>
         this with { Transform = new OutputTransform(offset ?? throw new ArgumentNullException(nameof(offset)), factor ?? throw new ArgumentNullException(nameof(factor))) };
+
+    /// <summary>Measures errors on <paramref name="grid"/> (e.g. the literature's reference grid).</summary>
+    public Problem WithErrorGrid(ErrorGrid grid)
+    {
+        ArgumentNullException.ThrowIfNull(grid);
+        if (grid.Dimension != Domain.Dimension)
+            throw new ArgumentException($"the error grid is {grid.Dimension}-D but the domain is {Domain.Dimension}-D");
+        return this with { ErrorGrid = grid };
+    }
 
     /// <summary>Sets the exact solution.</summary>
     public Problem WithSolution(Func<Tensor, Tensor> exact) => this with { Solution = exact };

@@ -51,6 +51,6 @@ public sealed class AllenCahn : IBenchmarkProblem
         problem = size.Hard ? problem.WithTransform(p => AllenCahnReference.Initial(p[.., 0]), p => p[.., 1])
             : problem.Initial(Sample.Grid(split.Initial), p => AllenCahnReference.Initial(p[.., 0]));
         problem = size.PeriodicEmbedding ? problem.WithPeriodicEmbedding(0) : problem.Periodic(0, Sample.Halton(split.Pairs), derivatives: 1);
-        return problem.WithSolution(Exact).Named(Name);
+        return problem.WithSolution(Exact).WithErrorGrid(ErrorGrids.Jaxpi).Named(Name);
     }
 }

@@ -89,10 +89,14 @@ public sealed class AllenCahnReference : IDisposable
     public static Tensor Initial(Tensor x) => x.square() * (Math.PI * x).cos();
 
     /// <summary>u at points (x, t) given as [P, 2] (x is taken 2-periodically, t is clamped to [0, T]); returns [P].</summary>
+    /// <remarks>Points that need no gradient (evaluation grids) take a faster path: the series' coefficients are
+    /// interpolated once per distinct t and its cosines and sines computed once per distinct x, so a grid of
+    /// n_t × n_x points costs one matrix product (measured: 0.1 s instead of 2.9 s for the 201 × 512 points).</remarks>
     public Tensor Evaluate(Tensor points)
     {
         if (points.dim() != 2 || points.shape[1] != 2 || points.dtype != ScalarType.Float64)
             throw new ArgumentException($"points must be a float64 [P, 2] tensor of (x, t) (got {points.dtype} [{string.Join(", ", points.shape)}])");
+        if (!points.requires_grad || !is_grad_enabled()) return EvaluateWithoutGradient(points);
         using var scope = NewDisposeScope();
         var parts = new List<Tensor>();
         for (long start = 0; start < points.shape[0]; start += Chunk)
@@ -105,24 +109,65 @@ public sealed class AllenCahnReference : IDisposable
         return where(t <= 0, Initial(x), u).MoveToOuterDisposeScope();
     }
 
-    private Tensor EvaluateChunk(Tensor p)
+    private Tensor EvaluateWithoutGradient(Tensor points)
     {
-        Tensor x = p[.., 0], t = p[.., 1].clamp(0, EndTime);
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var p = points.detach();
+        var (times, timeIndex, _) = unique(p[.., 1], return_inverse: true);
+        ArgumentNullException.ThrowIfNull(timeIndex);
+        var (places, placeIndex, _) = unique(p[.., 0], return_inverse: true);
+        ArgumentNullException.ThrowIfNull(placeIndex);
+        var (a, b) = Coefficients(times);                           // [n_t, modes]
+        var angle = (places + 1).unsqueeze(1) * _wave;              // [n_x, modes]
+        var (cos, sin) = (angle.cos(), angle.sin());
+        Tensor u;
+        if (times.shape[0] * places.shape[0] <= 4 * p.shape[0])
+        {
+            var table = a.matmul(cos.t()) - b.matmul(sin.t());        // every (t, x) pair: a grid's points and few more
+            u = table[timeIndex, placeIndex];
+        }
+        else
+        {
+            var parts = new List<Tensor>();
+            for (long start = 0; start < p.shape[0]; start += 4 * Chunk)
+            {
+                var ti = timeIndex.slice(0, start, Math.Min(start + 4 * Chunk, p.shape[0]), 1);
+                var xi = placeIndex.slice(0, start, Math.Min(start + 4 * Chunk, p.shape[0]), 1);
+                parts.Add((a.index_select(0, ti) * cos.index_select(0, xi) - b.index_select(0, ti) * sin.index_select(0, xi)).sum(1));
+            }
+            u = parts.Count == 1 ? parts[0] : cat(parts.ToArray());
+        }
+        return where(p[.., 1] <= 0, Initial(p[.., 0]), u).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The series' cosine and sine coefficients at times <paramref name="t"/>, interpolated in time.</summary>
+    private (Tensor A, Tensor B) Coefficients(Tensor t)
+    {
+        var (h00, h10, h01, h11, index) = HermiteWeights(t.clamp(0, EndTime));
+        var next = index + 1;
+        Tensor Interpolate(Tensor value, Tensor rate) =>
+            h00 * value.index_select(0, index) + h10 * rate.index_select(0, index)
+            + h01 * value.index_select(0, next) + h11 * rate.index_select(0, next);
+        return (Interpolate(_a, _da), Interpolate(_b, _db));
+    }
+
+    /// <summary>Cubic Hermite weights (as columns) between the stored levels around each time, and the lower level's index.</summary>
+    private (Tensor H00, Tensor H10, Tensor H01, Tensor H11, Tensor Index) HermiteWeights(Tensor t)
+    {
         long last = _a.shape[0] - 1;
         var index = (t.detach() / Step).floor().to_type(ScalarType.Int64).clamp(0, last - 1);
         var tau = ((t - index.to_type(ScalarType.Float64) * Step) / Step).unsqueeze(1);
         var tau2 = tau * tau;
         var tau3 = tau2 * tau;
-        var h00 = 2 * tau3 - 3 * tau2 + 1;
-        var h10 = (tau3 - 2 * tau2 + tau) * Step;
-        var h01 = -2 * tau3 + 3 * tau2;
-        var h11 = (tau3 - tau2) * Step;
-        var next = index + 1;
-        Tensor Interpolate(Tensor value, Tensor rate) =>
-            h00 * value.index_select(0, index) + h10 * rate.index_select(0, index)
-            + h01 * value.index_select(0, next) + h11 * rate.index_select(0, next);
-        var angle = (x + 1).unsqueeze(1) * _wave;
-        return (Interpolate(_a, _da) * angle.cos() - Interpolate(_b, _db) * angle.sin()).sum(1);
+        return (2 * tau3 - 3 * tau2 + 1, (tau3 - 2 * tau2 + tau) * Step, -2 * tau3 + 3 * tau2, (tau3 - tau2) * Step, index);
+    }
+
+    private Tensor EvaluateChunk(Tensor p)
+    {
+        var (a, b) = Coefficients(p[.., 1]);
+        var angle = (p[.., 0] + 1).unsqueeze(1) * _wave;
+        return (a * angle.cos() - b * angle.sin()).sum(1);
     }
 
     /// <summary>The rfft of the exact Fourier series of x² cos πx on the grid xⱼ = −1 + 2j/N: N (−1)^m c_m.</summary>

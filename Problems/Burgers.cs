@@ -51,6 +51,6 @@ public sealed class Burgers : IBenchmarkProblem
         problem = size.Hard
             ? problem.WithTransform(Initial, p => (1 - p[.., 0].square()) * p[.., 1])
             : problem.Initial(Sample.Grid(split.Initial), Initial).Dirichlet(Sample.Grid(split.Ends), p => zeros(p.shape[0], dtype: ScalarType.Float64));
-        return problem.WithSolution(Exact).Named(Name);
+        return problem.WithSolution(Exact).WithErrorGrid(ErrorGrids.Jaxpi).Named(Name);
     }
 }

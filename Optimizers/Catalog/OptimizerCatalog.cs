@@ -10,24 +10,24 @@ public sealed class OptimizerCatalog
 {
     private readonly Dictionary<string, OptimizerDescriptor> _byName;
 
-    /// <summary>The built-in optimizers. Register a new one by adding its descriptor to this list.</summary>
+    /// <summary>The built-in optimizers. Register a new one by adding its descriptor (<see cref="OptimizerDescriptors"/>) to this list.</summary>
     public static OptimizerCatalog Default { get; } = new(
-        Adam.Descriptor,
-        Sgd.Descriptor,
-        Lbfgs.Descriptor,
-        Engd.Descriptor,
-        EngdWoodbury.Descriptor,
-        EngdNystrom.Descriptor,
-        Engd.GaussNewtonDescriptor,
-        LevenbergMarquardt.Descriptor,
-        Soap.Descriptor,
-        Shampoo.Descriptor,
-        Muon.Descriptor,
-        Nncg.Descriptor,
-        HessianFree.Descriptor,
-        AdaHessian.Descriptor,
-        Sophia.Descriptor,
-        Kfac.Descriptor);
+        OptimizerDescriptors.Adam,
+        OptimizerDescriptors.Sgd,
+        OptimizerDescriptors.Lbfgs,
+        OptimizerDescriptors.Engd,
+        OptimizerDescriptors.EngdWoodbury,
+        OptimizerDescriptors.EngdNystrom,
+        OptimizerDescriptors.GaussNewton,
+        OptimizerDescriptors.LevenbergMarquardt,
+        OptimizerDescriptors.Soap,
+        OptimizerDescriptors.Shampoo,
+        OptimizerDescriptors.Muon,
+        OptimizerDescriptors.Nncg,
+        OptimizerDescriptors.HessianFree,
+        OptimizerDescriptors.AdaHessian,
+        OptimizerDescriptors.Sophia,
+        OptimizerDescriptors.Kfac);
 
     /// <summary>A catalog of the given optimizers, checked for consistency.</summary>
     /// <exception cref="ArgumentException">Duplicate or malformed names, keys or defaults.</exception>

@@ -20,9 +20,6 @@ public sealed class Sgd : FirstOrderOptimizer
 {
     private Tensor? _momentumBuffer;
 
-    /// <summary>The command-line entry: <c>sgd[:STEPS][:lr=..][:momentum=..][:nesterov=true|false]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
     /// <summary>Creates the optimizer with the given (or default) options.</summary>
     public Sgd(SgdOptions? options = null)
         : base("sgd")
@@ -69,24 +66,5 @@ public sealed class Sgd : FirstOrderOptimizer
     {
         _momentumBuffer?.Dispose();
         _momentumBuffer = null;
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = new SgdOptions();
-        return new OptimizerDescriptor(
-            "sgd",
-            "gradient descent with heavy-ball or Nesterov momentum (Polyak 1964, Nesterov 1983)",
-            [
-                OptimizerOption.Number("lr", OptimizerOptionKind.PositiveNumber, d.LearningRate, "learning rate (step size)"),
-                OptimizerOption.Number("momentum", OptimizerOptionKind.Fraction, d.Momentum, "momentum coefficient; 0 gives plain gradient descent"),
-                new OptimizerOption("nesterov", OptimizerOptionKind.Boolean, d.Nesterov ? "true" : "false", "use Nesterov's look-ahead momentum"),
-            ],
-            s => new Sgd(new SgdOptions
-            {
-                LearningRate = s.Number("lr"),
-                Momentum = s.Number("momentum"),
-                Nesterov = s.Flag("nesterov"),
-            }));
     }
 }

@@ -28,12 +28,6 @@ public sealed class Engd : GramianOptimizer
 {
     private Tensor? _averageGramian;
 
-    /// <summary>The command-line entry: <c>engd[:STEPS][:damping=..][:ema=..][:grid=..][:blocks=true|false]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
-    /// <summary>The command-line entry of <see cref="GaussNewton"/>: <c>gauss-newton[:STEPS][:damping=..][:grid=..]</c>.</summary>
-    public static OptimizerDescriptor GaussNewtonDescriptor { get; } = CreateGaussNewtonDescriptor();
-
     /// <summary>Creates ENGD with the given (or default) options.</summary>
     public Engd(EngdOptions? options = null)
         : this("engd", options ?? new EngdOptions())
@@ -212,29 +206,5 @@ public sealed class Engd : GramianOptimizer
         }
         LinearOperator.CheckOperand(residuals, jacobian.shape[0], jacobian, nameof(residuals));
         Check.NonNegative(damping, nameof(damping));
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = new EngdOptions();
-        return new OptimizerDescriptor(
-            "engd",
-            "energy natural gradient: (JᵀJ + λI)⁻¹Jᵀr with a 2^-k grid line search (Müller & Zeinhofer, ICML 2023)",
-            [
-                .. CommonOptions(d),
-                OptimizerOption.Number("ema", OptimizerOptionKind.Fraction, d.MovingAverage, "β of the Gramian moving average G ← βG_old + (1−β)G_new; 0 = off"),
-                new OptimizerOption("blocks", OptimizerOptionKind.Boolean, d.BlockDiagonal ? "true" : "false", "use the block-diagonal part of G, one block per layer (objective must implement IParameterBlocks)"),
-            ],
-            s => new Engd(new EngdOptions { Damping = s.Number("damping"), GridExponents = s.Integer("grid"), MovingAverage = s.Number("ema"), BlockDiagonal = s.Flag("blocks") }));
-    }
-
-    private static OptimizerDescriptor CreateGaussNewtonDescriptor()
-    {
-        var d = EngdOptions.GaussNewtonDefaults;
-        return new OptimizerDescriptor(
-            "gauss-newton",
-            "Gauss–Newton (pseudo-inverse of JᵀJ, optional damping) with a 2^-k grid line search",
-            CommonOptions(d),
-            s => GaussNewton(d with { Damping = s.Number("damping"), GridExponents = s.Integer("grid") }));
     }
 }

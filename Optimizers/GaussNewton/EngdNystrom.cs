@@ -35,9 +35,6 @@ public sealed class EngdNystrom : GramianOptimizer
     /// <summary>The step defaults of this optimizer: those of <see cref="EngdOptions"/> with damping 1e-8.</summary>
     public static EngdOptions DefaultOptions { get; } = new() { Damping = 1e-8 };
 
-    /// <summary>The command-line entry: <c>engd-nystrom[:STEPS][:damping=..][:grid=..][:rank=..][:refresh=..][:cg-tol=..][:cg-iters=..]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
     /// <summary>Creates the optimizer with the given (or default) step and solver options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Zero damping, a moving average, block-diagonal mode, or another invalid option.</exception>
     public EngdNystrom(EngdOptions? options = null, EngdNystromOptions? solver = null)
@@ -157,26 +154,5 @@ public sealed class EngdNystrom : GramianOptimizer
         }
         Check.Positive(options.Damping, nameof(options.Damping));
         return options;
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = DefaultOptions;
-        var s = new EngdNystromOptions();
-        string Text(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new OptimizerDescriptor(
-            "engd-nystrom",
-            "matrix-free energy natural gradient: (JᵀJ + λI)d = Jᵀr by Nyström-preconditioned CG (Frangella, Tropp & Udell 2023)",
-            [
-                OptimizerOption.Number("damping", OptimizerOptionKind.PositiveNumber, d.Damping, "λ > 0 added to JᵀJ (absolute; a floor for CG); raised ×10 after a failed step"),
-                CommonOptions(d).Single(o => o.Key == "grid"),
-                new OptimizerOption("rank", OptimizerOptionKind.PositiveInteger, Text(s.Rank), "rank ℓ of the Nyström preconditioner (capped at P)"),
-                new OptimizerOption("refresh", OptimizerOptionKind.PositiveInteger, Text(s.Refresh), "rebuild the preconditioner every this many steps"),
-                OptimizerOption.Number("cg-tol", OptimizerOptionKind.NonNegativeNumber, s.CgTolerance, "relative CG residual tolerance ‖(JᵀJ+λI)d − Jᵀr‖ ≤ tol·‖Jᵀr‖"),
-                new OptimizerOption("cg-iters", OptimizerOptionKind.PositiveInteger, Text(s.CgIterations), "CG iteration limit per step (reaching it fails the step)"),
-            ],
-            o => new EngdNystrom(
-                d with { Damping = o.Number("damping"), GridExponents = o.Integer("grid") },
-                new EngdNystromOptions { Rank = o.Integer("rank"), Refresh = o.Integer("refresh"), CgTolerance = o.Number("cg-tol"), CgIterations = o.Integer("cg-iters") }));
     }
 }

@@ -19,9 +19,6 @@ namespace Pinn.Optimizers;
 /// </remarks>
 public sealed class EngdWoodbury : GramianOptimizer
 {
-    /// <summary>The command-line entry: <c>engd-woodbury[:STEPS][:damping=..][:grid=..]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
     /// <summary>Creates the kernel-form ENGD with the given (or default) options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A moving average or block-diagonal mode was requested, or another option is invalid.</exception>
     public EngdWoodbury(EngdOptions? options = null)
@@ -50,15 +47,5 @@ public sealed class EngdWoodbury : GramianOptimizer
                 "engd-woodbury has no P×P Gramian to average or split into blocks; use engd for a moving average or blocks (MovingAverage must be 0, BlockDiagonal false).");
         }
         return options;
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = new EngdOptions();
-        return new OptimizerDescriptor(
-            "engd-woodbury",
-            "energy natural gradient in kernel form Jᵀ(JJᵀ + λI)⁻¹r, for fewer residuals than parameters (Müller & Zeinhofer 2023)",
-            CommonOptions(d),
-            s => new EngdWoodbury(new EngdOptions { Damping = s.Number("damping"), GridExponents = s.Integer("grid") }));
     }
 }

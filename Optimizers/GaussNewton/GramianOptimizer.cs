@@ -184,13 +184,6 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     {
     }
 
-    /// <summary>The command-line options shared by the family: damping and grid.</summary>
-    private protected static OptimizerOption[] CommonOptions(EngdOptions defaults) =>
-    [
-        OptimizerOption.Number("damping", OptimizerOptionKind.NonNegativeNumber, defaults.Damping, "λ ≥ 0 added to the Gramian (absolute); raised ×10 after a failed step"),
-        new OptimizerOption("grid", OptimizerOptionKind.PositiveInteger, defaults.GridExponents.ToString(System.Globalization.CultureInfo.InvariantCulture), "K of the line-search grid η = 2^-k, k = 0..K"),
-    ];
-
     /// <summary>m(0) − m(−d) for the model m(s) = ‖r + Js‖²: 2dᵀg − ‖Jd‖².</summary>
     private static double PredictedDecrease(Tensor jacobian, Tensor halfGradient, Tensor direction)
     {

@@ -28,9 +28,6 @@ public sealed class Muon : FirstOrderOptimizer
     private LayerwiseState? _state;
     private bool[] _orthogonalised = [];
 
-    /// <summary>The command-line entry: <c>muon[:STEPS][:lr=..][:momentum=..][:nesterov=..][:ns-steps=..][:scaling=adam|shape][:hidden-only=..][:beta1=..][:beta2=..][:eps=..]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
     /// <summary>Creates Muon with the given (or default) options.</summary>
     public Muon(MuonOptions? options = null)
         : base("muon")
@@ -126,36 +123,5 @@ public sealed class Muon : FirstOrderOptimizer
     {
         _state?.Dispose();
         _state = null;
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = new MuonOptions();
-        return new OptimizerDescriptor(
-            "muon",
-            "Muon, Nesterov momentum orthogonalised by Newton-Schulz on hidden weights, Adam elsewhere (Jordan et al. 2024; scaling of Liu et al. 2025)",
-            [
-                OptimizerOption.Number("lr", OptimizerOptionKind.PositiveNumber, d.LearningRate, "learning rate (shared by Muon and Adam parts)"),
-                OptimizerOption.Number("momentum", OptimizerOptionKind.Fraction, d.Momentum, "momentum of the matrix updates"),
-                new OptimizerOption("nesterov", OptimizerOptionKind.Boolean, d.Nesterov ? "true" : "false", "Nesterov momentum"),
-                OptimizerOption.Number("ns-steps", OptimizerOptionKind.PositiveInteger, d.NewtonSchulzSteps, "Newton-Schulz iterations"),
-                OptimizerOption.Choice("scaling", "adam", ["adam", "shape"], "adam: 0.2*sqrt(max(m,n)) (Liu et al.); shape: sqrt(max(1,m/n)) (Jordan et al.)"),
-                new OptimizerOption("hidden-only", OptimizerOptionKind.Boolean, d.HiddenOnly ? "true" : "false", "Muon on hidden weights only; false: on every matrix"),
-                OptimizerOption.Number("beta1", OptimizerOptionKind.Fraction, d.Beta1, "Adam's beta1 for the other parameters"),
-                OptimizerOption.Number("beta2", OptimizerOptionKind.Fraction, d.Beta2, "Adam's beta2 for the other parameters"),
-                OptimizerOption.Number("eps", OptimizerOptionKind.PositiveNumber, d.Epsilon, "Adam's epsilon"),
-            ],
-            s => new Muon(new MuonOptions
-            {
-                LearningRate = s.Number("lr"),
-                Momentum = s.Number("momentum"),
-                Nesterov = s.Flag("nesterov"),
-                NewtonSchulzSteps = s.Integer("ns-steps"),
-                Scaling = s.Choice("scaling") == "shape" ? MuonScaling.Shape : MuonScaling.MatchAdam,
-                HiddenOnly = s.Flag("hidden-only"),
-                Beta1 = s.Number("beta1"),
-                Beta2 = s.Number("beta2"),
-                Epsilon = s.Number("eps"),
-            }));
     }
 }

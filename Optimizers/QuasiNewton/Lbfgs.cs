@@ -45,9 +45,6 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
     private string? _stopMessage;
     private bool _disposed;
 
-    /// <summary>The command-line entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..]</c>.</summary>
-    public static OptimizerDescriptor Descriptor { get; } = CreateDescriptor();
-
     /// <summary>Creates the optimizer with the given (or default) options.</summary>
     public Lbfgs(LbfgsOptions? options = null)
     {
@@ -304,26 +301,5 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
         using var scope = torch.NewDisposeScope();
         var l1 = gradient.abs().sum().item<double>();
         return Math.Max(Math.Min(1, 1 / l1), 1e-300);
-    }
-
-    private static OptimizerDescriptor CreateDescriptor()
-    {
-        var d = new LbfgsOptions();
-        return new OptimizerDescriptor(
-            "lbfgs",
-            "limited-memory BFGS with a strong Wolfe line search (Nocedal & Wright 2006, Alg. 7.4/7.5, 3.5/3.6)",
-            [
-                new OptimizerOption("history", OptimizerOptionKind.PositiveInteger, d.History.ToString(System.Globalization.CultureInfo.InvariantCulture), "number of curvature pairs (s, y) kept"),
-                OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
-                OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
-                new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(System.Globalization.CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
-            ],
-            s => new Lbfgs(new LbfgsOptions
-            {
-                History = s.Integer("history"),
-                GradientTolerance = s.Number("gtol"),
-                FunctionTolerance = s.Number("ftol"),
-                MaxEvaluationsPerStep = s.Integer("max-evals"),
-            }));
     }
 }

@@ -5,6 +5,7 @@ using Pinn.Physics;
 using Pinn.Solver.Cli;
 using Pinn.Solver.Engine;
 using Pinn.Solver.Networks;
+using Pinn.Solver.Training;
 
 namespace Pinn.Solver.Bench;
 
@@ -57,7 +58,7 @@ public static class TorchReference
                 ["data"] = new JsonArray(Points.ToVector(term.Data!).Select(v => (JsonNode)v).ToArray()),
             });
         }
-        using var evalPoints = job.Problem.Domain.EvaluationPoints(job.Training.EvaluationPoints);
+        using var evalPoints = Evaluation.GridFor(job.Problem, job.Training.EvaluationPoints).Points();
         using var exact = job.Problem.ExactAt(evalPoints)!;
         var config = new JsonObject
         {

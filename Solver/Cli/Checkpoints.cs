@@ -19,7 +19,8 @@ public static class Checkpoints
     /// <summary>The record of a snapshot: the run so far plus the checkpoint part.</summary>
     public static RunRecord ToRecord(TrainingSnapshot snapshot, SolveJob job, Mlp net)
     {
-        var evaluation = Evaluation.Compute(job.Problem, x => { using var _ = no_grad(); return net.Forward(net.Parameters, x); }, job.Training.EvaluationPoints);
+        var evaluation = snapshot.Evaluation
+            ?? Evaluation.Compute(job.Problem, x => { using var _ = no_grad(); return net.Forward(net.Parameters, x); }, job.Training.EvaluationPoints);
         var phases = job.Phases.Select(p => new PhaseReport(p.Name, p.Steps, 0, 0, double.NaN, StopReason.None, null)).ToList();
         var loss = snapshot.History.Count > 0 ? snapshot.History[^1].Loss : double.NaN;
         var run = new TrainingRun(job.Problem.Name, OptimizerSpec.Format(job.Phases), net.ParameterCount,

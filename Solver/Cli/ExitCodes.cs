@@ -11,4 +11,8 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>Interrupted by Ctrl-C (SIGINT) after writing a checkpoint (128 + 2, the shell convention).</summary>
     public const int Interrupted = 130;
+    /// <summary>Stopped by SIGTERM (kill, a batch system's time limit) after writing a checkpoint (128 + 15).</summary>
+    public const int Terminated = 143;
+    /// <summary>Stopped by SIGHUP (the terminal or SSH session closed) after writing a checkpoint (128 + 1).</summary>
+    public const int HungUp = 129;
 }

@@ -27,6 +27,8 @@ public static class ResultsWriter
             ["seed"] = (long)job.Seed,
             ["threads"] = (long)job.Threads,
             ["eval_every"] = (long)job.Training.EvaluateEvery,
+            ["eval_grid"] = run.Evaluation.Grid,
+            ["eval_points"] = (long)run.Evaluation.Prediction.Length,
             ["steps"] = run.Steps,
             ["seconds"] = run.Seconds,
             ["loss"] = run.Loss,

@@ -19,28 +19,21 @@ public sealed class SolveCommand : Command<SolveSettings>
     {
         var job = SolveJob.FromSettings(s, context.Arguments);
         var progress = s.Quiet ? null : ConsoleProgress.ForStderr(job.Training.EvaluateEvery > 0 ? job.Training.EvaluateEvery : 100);
-        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;   // finish the step, write a checkpoint, then exit
-            interrupt.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var signals = StopSignals.Listen(cancellationToken);   // held until the end: a second signal cannot cut the checkpoint short
         TrainingRun run;
         try
         {
-            run = job.Run((IProgressSink?)progress ?? SilentProgress.Instance, interrupt.Token);
+            run = job.Run((IProgressSink?)progress ?? SilentProgress.Instance, signals.Token);
         }
         finally
         {
-            Console.CancelKeyPress -= onCancel;
             progress?.CloseLine();
         }
         if (run.Outcome is TrainingOutcome.Interrupted or TrainingOutcome.Diverged)
         {
-            var what = run.Outcome == TrainingOutcome.Interrupted ? "interrupted" : "stopped: the loss or the parameters stayed non-finite after rolling back";
+            var what = run.Outcome == TrainingOutcome.Interrupted ? $"interrupted ({signals.Name})" : "stopped: the loss or the parameters stayed non-finite after rolling back";
             Console.Error.WriteLine($"pinn: {what} at step {run.Steps}; checkpoint written to {job.LastCheckpoint}; continue with: pinn resume {job.LastCheckpoint}");
-            return run.Outcome == TrainingOutcome.Interrupted ? ExitCodes.Interrupted : ExitCodes.Failure;
+            return run.Outcome == TrainingOutcome.Interrupted ? signals.ExitCode : ExitCodes.Failure;
         }
         if (s.Out is not null)
         {
@@ -73,6 +66,7 @@ public sealed class SolveCommand : Command<SolveSettings>
             ["abs_l2"] = Num(run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN),
             ["linf"] = Num(run.LInfinity),
             ["eval_points"] = run.Evaluation.Prediction.Length,
+            ["eval_grid"] = run.Evaluation.Grid,
             ["outputs"] = run.Evaluation.OutputErrors.Count == 0 ? null : new JsonObject(run.Evaluation.OutputErrors.Select(o =>
                 KeyValuePair.Create(o.Name, (JsonNode?)new JsonObject
                 {

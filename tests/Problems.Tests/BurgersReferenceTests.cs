@@ -73,15 +73,25 @@ public class BurgersReferenceTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData("burgers_raissi.h5", 2, 1e-9, 1e-10)]   // full grid measured 4.2e-11 / 2.9e-12
-    [InlineData("burgers.h5", 3, 1e-3, 1e-4)]          // jaxpi's numerical grid: full grid measured 5.5e-4 / 4.0e-5
-    public void ColeHopf_AgreesWithLiteratureGrid(string file, int stride, double maxTolerance, double relativeTolerance)
+    [InlineData("burgers_raissi.h5", 1e-9, 1e-10)]   // full grid measured 4.2e-11 / 2.9e-12
+    [InlineData("burgers.h5", 1e-3, 1e-4)]          // jaxpi's numerical grid: full grid measured 5.5e-4 / 4.0e-5
+    public void ColeHopf_AgreesWithLiteratureGrid(string file, double maxTolerance, double relativeTolerance)
     {
-        var grid = SharedGrid.Load(file, stride);
-        if (grid is null) { output.WriteLine($"{file} not found: skipped"); return; }
+        var grid = ReferenceSlice.Load(file);
         using var scope = NewDisposeScope();
         var (max, rel) = grid.Compare(Burgers.Exact(grid.Points()));
-        output.WriteLine($"{file}: max |diff| = {max:E2}, rel. L2 = {rel:E2}");
+        output.WriteLine($"{file} (every {grid.Stride}th point): max |diff| = {max:E2}, rel. L2 = {rel:E2}");
         Assert.True(max < maxTolerance && rel < relativeTolerance, $"{file}: max {max:E2}, rel {rel:E2}");
+    }
+
+    [Fact]
+    public void JaxpiGrid_DiffersFromColeHopf_ByAboutFourTimesTenToTheMinusFive()
+    {
+        // The jaxpi file's values are themselves off: errors below ~1e-4 must be measured against Cole-Hopf at its
+        // points, never against its values (TARGETS.md). The slice shows the same 4.0e-5 as the full grid.
+        var grid = ReferenceSlice.Load("burgers.h5");
+        using var scope = NewDisposeScope();
+        var (_, rel) = grid.Compare(Burgers.Exact(grid.Points()));
+        Assert.InRange(rel, 2e-5, 8e-5);
     }
 }

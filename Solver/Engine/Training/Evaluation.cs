@@ -11,26 +11,22 @@ public sealed record Evaluation(double[,] Points, double[] Prediction, double[]?
     /// <see cref="Problem.OutputNames"/>; empty for one output or without an exact solution.</summary>
     public IReadOnlyList<(string Name, ErrorReport Errors)> OutputErrors { get; init; } = [];
 
-    /// <summary>Evaluates <paramref name="predict"/> on the problem's evaluation points (first output only in the arrays; errors over all outputs).</summary>
-    public static Evaluation Compute(Problem problem, Func<Tensor, Tensor> predict, int minimumPoints)
+    /// <summary>The grid the points form, in words (<see cref="ErrorGrid.Description"/>).</summary>
+    public string Grid { get; init; } = "";
+
+    /// <summary>
+    /// Evaluates <paramref name="predict"/> on the problem's error grid (first output only in the arrays; errors over
+    /// all outputs), or, with <paramref name="minimumPoints"/> &gt; 0, on a closed grid of at least that many points.
+    /// </summary>
+    public static Evaluation Compute(Problem problem, Func<Tensor, Tensor> predict, int minimumPoints = 0)
     {
-        using var scope = NewDisposeScope();
-        var x = problem.Domain.EvaluationPoints(minimumPoints);
-        var u = predict(x);
-        var exact = problem.ExactAt(x);
-        var points = Physics.Points.ToArray(x);
-        var prediction = Physics.Points.ToVector(FirstOutput(u));
-        if (exact is null) return new Evaluation(points, prediction, null, null);
-        // Errors over every output (rows flattened alike); the arrays hold the first output, one value per point.
-        var errors = ErrorNorms.Compute(Physics.Points.ToVector(u), Physics.Points.ToVector(exact));
-        var perOutput = u.dim() == 2 && u.shape[1] > 1
-            ? Enumerable.Range(0, (int)u.shape[1]).Select(k => (problem.OutputName(k),
-                ErrorNorms.Compute(Physics.Points.ToVector(u.select(1, k)), Physics.Points.ToVector(exact.select(1, k))))).ToArray()
-            : [];
-        return new Evaluation(points, prediction, Physics.Points.ToVector(FirstOutput(exact)), errors) { OutputErrors = perOutput };
+        using var evaluator = new Evaluator(problem, GridFor(problem, minimumPoints));
+        return evaluator.Compute(predict);
     }
 
-    private static Tensor FirstOutput(Tensor values) => values.dim() == 1 ? values : values.select(1, 0);
+    /// <summary>The problem's error grid, or a closed grid of at least <paramref name="minimumPoints"/> points when that is positive.</summary>
+    public static ErrorGrid GridFor(Problem problem, int minimumPoints) =>
+        minimumPoints > 0 ? ErrorGrid.Default(problem.Domain, minimumPoints) : problem.ErrorGrid;
 
     /// <summary>Only the relative L2 error (cheap, for the history).</summary>
     public static double RelativeL2(Tensor prediction, Tensor exact)

@@ -85,8 +85,7 @@ public sealed class Trainer
             using var saved = tensor(_resume.Theta, dtype: ScalarType.Float64);
             using (no_grad()) theta.copy_(saved);
         }
-        using var evalPoints = _problem.Domain.EvaluationPoints(_options.EvaluationPoints).DetachFromDisposeScope();
-        using var exact = _problem.ExactAt(evalPoints)?.DetachFromDisposeScope();
+        using var evaluator = new Evaluator(_problem, Evaluation.GridFor(_problem, _options.EvaluationPoints));
         long total = _phases.Sum(p => (long)p.Steps), step = _resume?.Step ?? 0;
         var history = new List<HistoryRow>(_resume?.History ?? []);
         var reports = PhasesBefore(_resume?.Phase ?? 0, history);
@@ -129,7 +128,7 @@ public sealed class Trainer
                     if (cancel.IsCancellationRequested)
                     {
                         outcome = TrainingOutcome.Interrupted;
-                        _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, optimizer, history, "interrupted"));
+                        _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, evaluator, optimizer, history, "interrupted"));
                         break;
                     }
                     using var scope = NewDisposeScope();
@@ -149,7 +148,7 @@ public sealed class Trainer
                             _progress.Event($"{phase.Name} step {step}: {what}; {guard.ConsecutiveFailures} failures in a row, stopping");
                             history.Add(new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), double.NaN));
                             outcome = TrainingOutcome.Diverged;
-                            _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, optimizer, history, "diverged"));
+                            _checkpoint?.Invoke(Snapshot(i, done, step, Now(), objective, evaluator, optimizer, history, "diverged"));
                             break;
                         }
                         string remedy;
@@ -168,10 +167,10 @@ public sealed class Trainer
                     bool overBudget = OverBudget();
                     bool last = done == phase.Steps || result.Stop != StopReason.None || overBudget;
                     double rel = double.NaN;
-                    if (exact is not null && Due(last))
+                    if (evaluator.HasExact && Due(last))
                     {
                         clock.Stop();   // evaluation is not training: the clock excludes it
-                        rel = Evaluation.RelativeL2(objective.Predict(theta, evalPoints), exact);
+                        rel = evaluator.RelativeL2(x => objective.Predict(theta, x));
                         clock.Start();
                     }
                     var row = new HistoryRow(step, i, Now(), result.Loss, objective.LastTermLosses.ToArray(), rel) { CausalMinWeight = objective.CausalMinWeight };
@@ -188,8 +187,8 @@ public sealed class Trainer
                         _progress.Event($"{phase.Name} stopped after {done} steps: {result.Message ?? result.Stop.ToString()}");
                     if (_checkpointEvery > 0 && step % _checkpointEvery == 0)
                         _checkpoint?.Invoke(last
-                            ? Snapshot(i + 1, 0, step, Now(), objective, null, history, "periodic")
-                            : Snapshot(i, done, step, Now(), objective, optimizer, history, "periodic"));
+                            ? Snapshot(i + 1, 0, step, Now(), objective, evaluator, null, history, "periodic")
+                            : Snapshot(i, done, step, Now(), objective, evaluator, optimizer, history, "periodic"));
                     if (result.Stop != StopReason.None) break;
                     if (overBudget)
                     {
@@ -208,7 +207,7 @@ public sealed class Trainer
 
         double seconds = Now();
         double finalLoss = objective.Value(theta);
-        var evaluation = Evaluation.Compute(_problem, x => objective.Predict(theta, x), _options.EvaluationPoints);
+        var evaluation = evaluator.Compute(x => objective.Predict(theta, x));
         return new TrainingRun(_problem.Name, OptimizerSpec.Format(_phases), _network.ParameterCount, objective.ResidualCount,
             step, seconds, finalLoss, objective.TermNames, history, reports, evaluation) { Outcome = outcome };
     }
@@ -224,12 +223,15 @@ public sealed class Trainer
     private static ICheckpointable Checkpointable(IOptimizer optimizer) =>
         optimizer as ICheckpointable ?? throw new InvalidOperationException($"optimizer '{optimizer.Name}' cannot save or restore its state");
 
-    private TrainingSnapshot Snapshot(int phase, int done, long step, double seconds, PinnObjective objective, IOptimizer? optimizer,
-        List<HistoryRow> history, string reason)
+    private TrainingSnapshot Snapshot(int phase, int done, long step, double seconds, PinnObjective objective, Evaluator evaluator,
+        IOptimizer? optimizer, List<HistoryRow> history, string reason)
     {
         using var scope = NewDisposeScope();
         var theta = _network.Parameters.detach().cpu().data<double>().ToArray();
         var state = (optimizer as ICheckpointable)?.SaveState();   // every catalogue optimizer is checkpointable (a test checks it)
-        return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason);
+        return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason)
+        {
+            Evaluation = evaluator.Compute(x => objective.Predict(_network.Parameters, x)),
+        };
     }
 }

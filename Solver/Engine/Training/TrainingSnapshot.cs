@@ -25,4 +25,8 @@ public sealed record TrainingSnapshot(
     double[] Theta,
     OptimizerState? OptimizerState,
     IReadOnlyList<HistoryRow> History,
-    string Reason);
+    string Reason)
+{
+    /// <summary>The network evaluated on the run's error grid when the snapshot was taken (null for one read from a file).</summary>
+    public Evaluation? Evaluation { get; init; }
+}

@@ -144,7 +144,7 @@ public class OptimizerCatalogTests
     [Fact]
     public void Constructor_DuplicateNameOrInvalidDefault_ThrowsArgumentException()
     {
-        Assert.Throws<ArgumentException>(() => new OptimizerCatalog(Adam.Descriptor, Adam.Descriptor));
+        Assert.Throws<ArgumentException>(() => new OptimizerCatalog(OptimizerDescriptors.Adam, OptimizerDescriptors.Adam));
         Assert.Throws<ArgumentException>(() => new OptimizerCatalog(new OptimizerDescriptor("bad", "x",
             [new OptimizerOption("lr", OptimizerOptionKind.PositiveNumber, "-1", "step")], _ => new Adam())));
         Assert.Throws<ArgumentException>(() => new OptimizerCatalog(new OptimizerDescriptor("Bad Name", "x", [], _ => new Adam())));
