@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
 using Pinn.Solver.Singularity;
-using Pinn.Verification;
-using static TorchSharp.torch;
 
 namespace Pinn.Solver.Cli;
 
@@ -13,13 +11,7 @@ public static class SingularityAnalyticCommand
     {
         var equation = s.Equation();
         var options = s.ToAnalyticOptions();
-        if (s.Out is not null)
-        {
-            try { ResultsFile.EnsureWritable(s.Out); }
-            catch (IOException e) { throw new UsageException(e.Message); }
-        }
-        set_num_threads(Arguments.Positive("--threads", s.Threads));
-        Action<string> progress = s.Quiet ? _ => { } : line => Console.Error.WriteLine(line);
+        var progress = SingularityCommand.Start(s);
         var result = new AnalyticProfileSolver(equation, options, progress).Run();
         string? figures = null;
         if (s.Out is not null)
@@ -28,9 +20,7 @@ public static class SingularityAnalyticCommand
             figures = AnalyticProfilePlot.Write(Path.ChangeExtension(s.Out, null), result);
             progress($"wrote {s.Out}, {figures}-profile.png/.svg and {figures}-residual.png/.svg");
         }
-        var summary = Summary(result, s.Out, figures);
-        Console.WriteLine(s.Json ? summary.ToJsonString() : string.Join(Environment.NewLine, summary.Select(p => $"{p.Key}: {p.Value?.ToJsonString()}")));
-        return ExitCodes.Ok;
+        return SingularityCommand.Print(s, Summary(result, s.Out, figures));
     }
 
     /// <summary>The summary: λ and its error against the reference, the residual maximum, each stage.</summary>

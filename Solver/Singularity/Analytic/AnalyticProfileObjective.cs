@@ -77,91 +77,110 @@ public sealed class AnalyticProfileObjective : IResidualObjective
         return (r.dot(r).item<double>(), j.t().mv(r).mul_(2).MoveToOuterDisposeScope());
     }
 
+    /// <summary>What one evaluation shares between its row blocks.</summary>
+    private sealed record Evaluation(AnalyticProfile Profile, AnalyticStage Stage, double Lambda, double[] Rows, double[]? Jacobian, int Columns)
+    {
+        public double InverseScale => 1 / Stage.Scale;
+    }
+
     private (double[] Rows, double[]? Jacobian) Rows(Tensor theta, bool jacobian)
     {
         if (theta.dtype != ScalarType.Float64 || theta.dim() != 1 || theta.shape[0] != ParameterCount)
             throw new ArgumentException($"θ' must be a float64 vector of {ParameterCount} entries", nameof(theta));
         double lambda = Lambda(theta);
         var stage = Stage(theta);
-        var profile = new AnalyticProfile(_equation, _frozen.Append(stage).ToList());
-        var conditions = _equation.Conditions(_branch);
-        int n = CoefficientCount, columns = (int)ParameterCount, count = (int)ResidualCount;
-        var rows = new double[count];
-        var jac = jacobian ? new double[count * columns] : null;
-        double inverseScale = 1 / stage.Scale;
+        int columns = (int)ParameterCount, count = (int)ResidualCount;
+        var e = new Evaluation(new AnalyticProfile(_equation, _frozen.Append(stage).ToList()), stage, lambda,
+            new double[count], jacobian ? new double[count * columns] : null, columns);
+        CollocationRows(e);
+        var (series, seriesLambda) = e.Profile.Series(lambda, _seriesOrder);
+        var basisSeries = jacobian ? _trainable.Basis.Series(lambda, _seriesOrder).Value : null;
+        int row = ConditionRows(e, _points.Length, series, seriesLambda, basisSeries);
+        if (_weights.Origin > 0) OriginRow(e, row, series, seriesLambda, basisSeries);
+        if (_weights.Ridge > 0) RidgeRows(e, count - CoefficientCount);
+        return (e.Rows, e.Jacobian);
+    }
+
+    /// <summary>w·R/ε at each collocation point and its exact gradient (λ: explicit, through the basis and through the weight).</summary>
+    private void CollocationRows(Evaluation e)
+    {
+        int n = CoefficientCount;
         var basis = new Complex[4 * n];
+        var profile = e.Profile;
         for (int p = 0; p < _points.Length; p++)
         {
             double y = _points[p];
-            var (f, d, fl, dl) = profile.At(y, lambda);
-            var r = _equation.Residual(y, lambda, profile.Part(f), profile.Part(d), profile.Partner(f));
-            double w = AnalyticProfile.Weight(y, lambda);
-            rows[p] = w * r.Value * inverseScale;
-            if (jac is null) continue;
-            _trainable.Basis.Evaluate(y, lambda, basis.AsSpan(0, n), basis.AsSpan(n, n), basis.AsSpan(2 * n, n), basis.AsSpan(3 * n, n));
+            var (f, d, fl, dl) = profile.At(y, e.Lambda);
+            var r = _equation.Residual(y, e.Lambda, profile.Part(f), profile.Part(d), profile.Partner(f));
+            double w = AnalyticProfile.Weight(y, e.Lambda);
+            e.Rows[p] = w * r.Value * e.InverseScale;
+            if (e.Jacobian is not { } jac) continue;
+            _trainable.Basis.Evaluate(y, e.Lambda, basis.AsSpan(0, n), basis.AsSpan(n, n), basis.AsSpan(2 * n, n), basis.AsSpan(3 * n, n));
             for (int i = 0; i < n; i++)
-                jac[p * columns + i] = w * (r.ByValue * profile.Part(basis[i]) + r.ByDerivative * profile.Part(basis[n + i]) + r.ByPartner * profile.Partner(basis[i]));
-            if (FixedLambda is null)
-            {
-                double alphaLambda = 1 / ((1 + lambda) * (1 + lambda));
-                double wLambda = -0.5 * Math.Log(1 + y * y) * alphaLambda * w;
-                double total = r.ByLambda + r.ByValue * profile.Part(fl) + r.ByDerivative * profile.Part(dl) + r.ByPartner * profile.Partner(fl);
-                jac[p * columns + n] = (wLambda * r.Value + w * total) * inverseScale;
-            }
+                jac[p * e.Columns + i] = w * (r.ByValue * profile.Part(basis[i]) + r.ByDerivative * profile.Part(basis[n + i]) + r.ByPartner * profile.Partner(basis[i]));
+            if (FixedLambda is not null) continue;
+            double alphaLambda = 1 / ((1 + e.Lambda) * (1 + e.Lambda));
+            double wLambda = -0.5 * Math.Log(1 + y * y) * alphaLambda * w;
+            double total = r.ByLambda + r.ByValue * profile.Part(fl) + r.ByDerivative * profile.Part(dl) + r.ByPartner * profile.Partner(fl);
+            jac[p * e.Columns + n] = (wLambda * r.Value + w * total) * e.InverseScale;
         }
-        int row = _points.Length;
-        var (series, seriesLambda) = profile.Series(lambda, _seriesOrder);
-        var (basisSeries, _) = jac is null ? (null, null) : _trainable.Basis.Series(lambda, _seriesOrder);
-        foreach (var condition in conditions)
+    }
+
+    /// <summary>w_c·(condition − target)/ε for each normalisation condition; returns the next row.</summary>
+    private int ConditionRows(Evaluation e, int row, PowerSeries series, PowerSeries seriesLambda, PowerSeries[]? basisSeries)
+    {
+        int n = CoefficientCount;
+        var basis = new Complex[4 * n];
+        var profile = e.Profile;
+        double weight = _weights.Conditions;
+        foreach (var condition in _equation.Conditions(_branch))
         {
-            double value = ConditionValue(profile, condition, lambda, series);
-            rows[row] = _weights.Conditions * (value - condition.Target) * inverseScale;
-            if (jac is not null)
+            e.Rows[row] = weight * (ConditionValue(profile, condition, e.Lambda, series) - condition.Target) * e.InverseScale;
+            if (e.Jacobian is { } jac)
             {
                 if (condition.At is { } at)
                 {
-                    _trainable.Basis.Evaluate(at, lambda, basis.AsSpan(0, n), basis.AsSpan(n, n), basis.AsSpan(2 * n, n), basis.AsSpan(3 * n, n));
-                    for (int i = 0; i < n; i++) jac[row * columns + i] = _weights.Conditions * profile.Part(basis[i]);
-                    if (FixedLambda is null) jac[row * columns + n] = _weights.Conditions * profile.Part(profile.At(at, lambda).FLambda) * inverseScale;
+                    _trainable.Basis.Evaluate(at, e.Lambda, basis.AsSpan(0, n), basis.AsSpan(n, n), basis.AsSpan(2 * n, n), basis.AsSpan(3 * n, n));
+                    for (int i = 0; i < n; i++) jac[row * e.Columns + i] = weight * profile.Part(basis[i]);
+                    if (FixedLambda is null) jac[row * e.Columns + n] = weight * profile.Part(profile.At(at, e.Lambda).FLambda) * e.InverseScale;
                 }
                 else
                 {
-                    for (int i = 0; i < n; i++) jac[row * columns + i] = _weights.Conditions * profile.Part(basisSeries![i][condition.Order]);
-                    if (FixedLambda is null) jac[row * columns + n] = _weights.Conditions * profile.Part(seriesLambda[condition.Order]) * inverseScale;
+                    for (int i = 0; i < n; i++) jac[row * e.Columns + i] = weight * profile.Part(basisSeries![i][condition.Order]);
+                    if (FixedLambda is null) jac[row * e.Columns + n] = weight * profile.Part(seriesLambda[condition.Order]) * e.InverseScale;
                 }
             }
             row++;
         }
-        if (_weights.Origin > 0)
+        return row;
+    }
+
+    /// <summary>w_o·(R's Taylor coefficient of the origin order)/ε; its gradient by central differences, exact for a quadratic residual.</summary>
+    private void OriginRow(Evaluation e, int row, PowerSeries series, PowerSeries seriesLambda, PowerSeries[]? basisSeries)
+    {
+        double Origin(double l, PowerSeries s) => _equation.ProfileIsRealPart
+            ? _equation.OriginCoefficient(_branch, l, s.Real(), s.Imaginary())
+            : _equation.OriginCoefficient(_branch, l, s.Imaginary(), s.Real());
+        double weight = _weights.Origin;
+        e.Rows[row] = weight * Origin(e.Lambda, series) * e.InverseScale;
+        if (e.Jacobian is not { } jac) return;
+        int n = CoefficientCount;
+        for (int i = 0; i < n; i++)
+            jac[row * e.Columns + i] = weight * 0.5 * (Origin(e.Lambda, series + basisSeries![i]) - Origin(e.Lambda, series + (-1.0 * basisSeries[i])));
+        if (FixedLambda is not null) return;
+        const double h = 1e-3;
+        double up = Origin(e.Lambda + h, series + (h * seriesLambda)), down = Origin(e.Lambda - h, series + (-h * seriesLambda));
+        jac[row * e.Columns + n] = weight * (up - down) / (2 * h) * e.InverseScale;
+    }
+
+    /// <summary>Tikhonov rows η·c: the basis is nearly redundant, and without them a fit may drift to large cancelling coefficients.</summary>
+    private void RidgeRows(Evaluation e, int row)
+    {
+        for (int i = 0; i < CoefficientCount; i++, row++)
         {
-            double Origin(double l, PowerSeries s) => _equation.ProfileIsRealPart
-                ? _equation.OriginCoefficient(_branch, l, s.Real(), s.Imaginary())
-                : _equation.OriginCoefficient(_branch, l, s.Imaginary(), s.Real());
-            rows[row] = _weights.Origin * Origin(lambda, series) * inverseScale;
-            if (jac is not null)
-            {
-                for (int i = 0; i < n; i++)
-                    jac[row * columns + i] = _weights.Origin * 0.5 * (Origin(lambda, series + basisSeries![i]) - Origin(lambda, series + (-1.0 * basisSeries[i])));
-                if (FixedLambda is null)
-                {
-                    const double h = 1e-3;
-                    double up = Origin(lambda + h, series + (h * seriesLambda)), down = Origin(lambda - h, series + (-h * seriesLambda));
-                    jac[row * columns + n] = _weights.Origin * (up - down) / (2 * h) * inverseScale;
-                }
-            }
+            e.Rows[row] = _weights.Ridge * e.Stage.Coefficients[i];
+            if (e.Jacobian is { } jac) jac[row * e.Columns + i] = _weights.Ridge;
         }
-        if (_weights.Ridge > 0)
-        {
-            // Tikhonov rows η·c: the basis is nearly redundant, and without them the fit drifts to large cancelling coefficients whose
-            // round-off sets the residual's floor.
-            row = count - n;
-            for (int i = 0; i < n; i++, row++)
-            {
-                rows[row] = _weights.Ridge * stage.Coefficients[i];
-                if (jac is not null) jac[row * columns + i] = _weights.Ridge;
-            }
-        }
-        return (rows, jac);
     }
 
     private static double ConditionValue(AnalyticProfile profile, ProfileCondition condition, double lambda, PowerSeries series) =>
