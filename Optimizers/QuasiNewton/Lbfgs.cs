@@ -17,7 +17,10 @@ namespace Pinn.Optimizers;
 /// Between calls it keeps θ, f and g of the current point, so an iteration costs only its line-search
 /// evaluations. On every call it compares θ against its stored copy, the objective against the previous
 /// one and <see cref="IObjective.Revision"/> against the stored revision; if any changed it starts afresh
-/// (history cleared, f and g recomputed). <see cref="Reset"/> forces the same.
+/// (history cleared, f and g recomputed). <see cref="Reset"/> forces the same. With
+/// <see cref="LbfgsOptions.KeepHistory"/>, a new revision at the same θ (resampled points, updated weights: the same
+/// equation estimated anew) only recomputes f and g and keeps the pairs, which still describe the curvature; no pair
+/// is formed across the change, since s and y must come from one function.
 /// </para>
 /// <para>
 /// Stops: <see cref="StopReason.GradientTolerance"/> when ‖g‖∞ ≤ <see cref="LbfgsOptions.GradientTolerance"/>
@@ -79,7 +82,14 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
         var evaluations = 0;
         if (!IsCurrent(objective, theta))
         {
-            Reset();
+            if (Options.KeepHistory && IsSamePointNewRevision(objective, theta))
+            {
+                Forget();
+            }
+            else
+            {
+                Reset();
+            }
             evaluations = Start(objective, theta);
         }
         if (_stop != StopReason.None)
@@ -117,6 +127,13 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
     public void Reset()
     {
         _history.Clear();
+        Forget();
+        Iterations = 0;
+    }
+
+    /// <summary>Forgets the stored point, its loss and gradient and any stop, but keeps the curvature pairs.</summary>
+    private void Forget()
+    {
         _point?.Dispose();
         _gradient?.Dispose();
         _point = null;
@@ -128,7 +145,6 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
         _stalled = 0;
         _stop = StopReason.None;
         _stopMessage = null;
-        Iterations = 0;
     }
 
     /// <inheritdoc />
@@ -201,6 +217,16 @@ public sealed class Lbfgs : IOptimizer, ICheckpointable, IStabilizable
         _point is not null
         && ReferenceEquals(objective, _objective)
         && objective.Revision == _revision
+        && _point.shape[0] == theta.shape[0]
+        && _point.device_type == theta.device_type
+        && _point.device_index == theta.device_index
+        && SameValues(_point, theta);
+
+    /// <summary>θ is the stored point and the objective the same object, but its function has changed (a new revision).</summary>
+    private bool IsSamePointNewRevision(IObjective objective, Tensor theta) =>
+        _point is not null
+        && ReferenceEquals(objective, _objective)
+        && objective.Revision != _revision
         && _point.shape[0] == theta.shape[0]
         && _point.device_type == theta.device_type
         && _point.device_index == theta.device_index

@@ -24,6 +24,13 @@ public sealed record LbfgsOptions
     /// <summary>Line-search evaluations allowed per iteration (one more is spent at a (re)start). Key <c>max-evals</c>.</summary>
     public int MaxEvaluationsPerStep { get; init; } = 25;
 
+    /// <summary>
+    /// When the objective changes at the current θ (<see cref="IObjective.Revision"/>: resampled collocation points,
+    /// updated weights), keep the curvature pairs and recompute only f and g (as vRBA's quasi-Newton stage keeps its
+    /// inverse Hessian across batches) instead of starting afresh. Key <c>keep</c>.
+    /// </summary>
+    public bool KeepHistory { get; init; }
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an invalid value.</summary>
     public void Validate()
     {

@@ -31,9 +31,13 @@ public static class Checkpoints
         var checkpoint = new CheckpointRecord(
             [.. job.SolveArguments], snapshot.Phase, snapshot.DoneInPhase, snapshot.Step, snapshot.Seconds, snapshot.Revision,
             snapshot.Reason, snapshot.Theta, state?.Optimizer ?? "",
-            state is null ? [] : state.Entries.Select(e => new NamedArray(e.Key, e.Value.Shape, e.Value.Values)).ToArray());
+            state is null ? [] : Arrays(state))
+        { ObjectiveState = snapshot.ObjectiveState is { } objective ? Arrays(objective) : [] };
         return ResultsWriter.ToRecord(run, job) with { Checkpoint = checkpoint };
     }
+
+    private static NamedArray[] Arrays(OptimizerState state) =>
+        state.Entries.Select(e => new NamedArray(e.Key, e.Value.Shape, e.Value.Values)).ToArray();
 
     /// <summary>Reads the checkpoint at <paramref name="path"/> as a snapshot for <paramref name="job"/>.</summary>
     /// <exception cref="UsageException">The file is missing, damaged, not a checkpoint, or does not fit the job.</exception>
@@ -51,8 +55,18 @@ public static class Checkpoints
             state = new OptimizerState(c.Optimizer);
             foreach (var a in c.OptimizerState) state.Set(a.Name, new StateArray(a.Shape, a.Values));
         }
+        OptimizerState? objective = null;
+        if (c.ObjectiveState.Count > 0)
+        {
+            if (job.Training.Adaptive is null && job.Training.Attention is null)
+                throw new UsageException($"checkpoint '{path}' holds adaptive sampling or attention state, but the run has neither --adaptive nor --rba");
+            objective = new OptimizerState("adaptive");
+            foreach (var a in c.ObjectiveState) objective.Set(a.Name, new StateArray(a.Shape, a.Values));
+        }
+        else if (job.Training.Adaptive is not null || job.Training.Attention is not null)
+            throw new UsageException($"checkpoint '{path}' holds no adaptive sampling or attention state, but the run asks for {(job.Training.Adaptive is null ? "--rba" : "--adaptive")}");
         return new TrainingSnapshot((int)c.Phase, (int)c.DoneInPhase, c.Step, c.Seconds, c.Revision, c.Theta, state,
-            History(record.History, job), c.Reason);
+            History(record.History, job), c.Reason) { ObjectiveState = objective };
     }
 
     /// <summary>Reads a checkpoint file; a results file without a checkpoint is a usage error.</summary>

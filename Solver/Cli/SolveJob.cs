@@ -64,6 +64,10 @@ public sealed record SolveJob(
             if (s.Plot && s.Out is null) throw new UsageException("--plot writes figures next to the results file: give --out FILE.h5 too");
             double budget = Arguments.NonNegativeNumber("--budget", s.Budget);
             int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery);
+            var attention = s.Rba is null ? null : Engine.ResidualAttention.Parse(s.Rba);
+            var adaptive = s.Adaptive is null ? null : Engine.AdaptiveSampling.Parse(s.Adaptive);
+            if (adaptive is not null && resampleEvery > 0)
+                throw new UsageException("--adaptive draws the PDE points from a pool every N steps; drop --resample-every");
             var checkpointPath = s.Checkpoint ?? DefaultCheckpointPath(s.Out, entry.Name);
             if (!checkpointPath.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) && !checkpointPath.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"--checkpoint must name an .h5 file (got '{checkpointPath}')");
@@ -79,6 +83,7 @@ public sealed record SolveJob(
                     throw new UsageException($"--weight must be TERM=W with a finite W ≥ 0 (got '{w}')");
                 problem = problem.WithWeight(parts[0], weight);
             }
+            if (adaptive is not null) CheckPool(problem, adaptive);
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
             var causal = s.Causal is null ? null : Engine.CausalWeighting.Parse(s.Causal);
@@ -87,7 +92,8 @@ public sealed record SolveJob(
             if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
                 Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
                     "for an lbfgs phase use e.g. --causal EPS:32:50");
-            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget) { Causal = causal };
+            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget)
+                { Causal = causal, Attention = attention, Adaptive = adaptive };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
             {
                 SolveArguments = SolveArgumentsOf(commandLine),
@@ -100,6 +106,18 @@ public sealed record SolveJob(
         catch (Exception e) when (e is ArgumentException or FormatException or IOException or UnauthorizedAccessException)
         {
             throw new UsageException(e.Message);
+        }
+    }
+
+    /// <summary>Refuses a pool smaller than an interior term's batch (its point count; a grid's is the nearest perfect power).</summary>
+    private static void CheckPool(Problem problem, Engine.AdaptiveSampling adaptive)
+    {
+        int d = problem.Domain.Dimension;
+        foreach (var t in problem.Terms.Where(t => t.Pointwise && ReferenceEquals(t.Region, problem.Domain.Interior)))
+        {
+            double points = t.Sample.Method == SamplingMethod.Grid ? Math.Pow(t.Sample.PerDimension(d), d) : t.Sample.Count;
+            if (points > adaptive.Pool)
+                throw new UsageException($"--adaptive: the pool of {adaptive.Pool} candidates is smaller than the {points:F0} points of term '{t.Name}'; raise pool= or lower --points");
         }
     }
 

@@ -96,6 +96,16 @@ public sealed class SolveSettings : CommandSettings
     [Description("Causal training EPS[[:CHUNKS[[:EVERY]]]] (Wang, Sankaran, Perdikaris 2024): the PDE residual's CHUNKS time chunks (default 32) weighted by exp(-EPS · residual before them), recomputed every EVERY steps (default 1; 50 or so suits L-BFGS), e.g. 1. Time-dependent problems only.")]
     public string? Causal { get; init; }
 
+    /// <summary>Residual-based attention.</summary>
+    [CommandOption("--rba <SPEC>")]
+    [Description("Residual-based attention VARIANT[[:key=value...]] on the PDE residual: per-point multipliers λ (loss w·mean((λr)²)) updated λ ← min(cap, decay·λ + rate·q) every EVERY steps; VARIANT rba (q = |r|/max|r|, Anagnostopoulos et al. 2024) or vrba (exponential potential, Toscano et al. 2025). Keys: decay (0.999), rate (0.01), cap (none), init (0.1), every (1), phases (all; e.g. 1 or 2-).")]
+    public string? Rba { get; init; }
+
+    /// <summary>Adaptive sampling from a pool.</summary>
+    [CommandOption("--adaptive <SPEC>")]
+    [Description("Draw the PDE points from a pool by their residual: METHOD[[:key=value...]], METHOD rad (redraw all, density |r|^k/mean|r|^k + c, k=1 c=1), rar-d (add points, k=2 c=0) or vrba (density from attention on the pool, k=1 c=0, every 100), Wu et al. 2023 / Toscano et al. 2025. Keys: pool (100000), every (500), k, c, pool-sampling (halton|uniform), add (rar-d; points/10), decay (0.1), rate (0.9) (vrba), grow (1: off), gap (2), max (pool/4). The batch is --points.")]
+    public string? Adaptive { get; init; }
+
     /// <summary>Results file.</summary>
     [CommandOption("--out <FILE.h5>")]
     [Description("Write results (evaluation, history, network, configuration) to an HDF5 file.")]

@@ -65,10 +65,39 @@ public sealed class CollocatedTerm : IDisposable
         Request = Probe(term, Points, outputs, timeIndex);
     }
 
-    /// <summary>Replaces the points with a fresh draw (resampling).</summary>
-    public void Resample(Random random)
+    /// <summary>The term at given points [N, d] (a copy is kept), with a known derivative request: no dry run.</summary>
+    private CollocatedTerm(ResidualTerm term, Tensor points, DerivativeRequest request, int outputs)
     {
-        var fresh = Term.Region.Draw(Term.Sample, random).DetachFromDisposeScope();
+        Term = term;
+        _outputs = outputs;
+        Points = points.detach().clone().DetachFromDisposeScope();
+        Data = ComputeData();
+        Request = request;
+    }
+
+    /// <summary>The same term at other points [N, d] (copied), e.g. a chunk of a candidate pool; the caller disposes it.</summary>
+    public CollocatedTerm At(Tensor points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.dim() != 2 || points.shape[1] != Points.shape[1] || points.dtype != ScalarType.Float64)
+            throw new ArgumentException($"term '{Term.Name}': points must be float64 [N, {Points.shape[1]}] (got {points.dtype} [{string.Join(", ", points.shape)}])");
+        return new CollocatedTerm(Term, points, Request, _outputs);
+    }
+
+    /// <summary>Replaces the points with a fresh draw (resampling).</summary>
+    public void Resample(Random random) => Use(Term.Region.Draw(Term.Sample, random).DetachFromDisposeScope());
+
+    /// <summary>Replaces the points with <paramref name="points"/> [N, d] (copied; adaptive sampling's batches).</summary>
+    public void UsePoints(Tensor points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        if (points.dim() != 2 || points.shape[1] != Points.shape[1] || points.dtype != ScalarType.Float64)
+            throw new ArgumentException($"term '{Term.Name}': points must be float64 [N, {Points.shape[1]}] (got {points.dtype} [{string.Join(", ", points.shape)}])");
+        Use(points.detach().clone().DetachFromDisposeScope());
+    }
+
+    private void Use(Tensor fresh)
+    {
         Points.Dispose();
         Points = fresh;
         Data?.Dispose();

@@ -57,26 +57,26 @@ public sealed partial class PinnObjective
 
     private long FunctionRevision()
     {
-        if (!IsCausal) return PointsRevision;
+        if (!IsCausal && _adaptiveChanges == 0) return PointsRevision;
         ulong hash = (ulong)PointsRevision;
         foreach (var c in _causal) if (c is not null) hash = c.Fingerprint(hash);
+        if (_adaptiveChanges != 0) hash = unchecked((hash ^ (ulong)_adaptiveChanges) * 1099511628211UL + 0x9E3779B97F4A7C15UL);
         return (long)(hash & ((1UL << 52) - 1));
     }
 
     /// <summary>The rows of term <paramref name="index"/> (residuals [N] or Jacobian rows [N, P]) times √(wₜ/Nₜ),
-    /// and times the causal √wᵢ of each row's chunk when the term is weighted.</summary>
+    /// and times the row multipliers in force (causal √wᵢ of each row's chunk, attention λᵢ).</summary>
     private Tensor Scaled(int index, Tensor rows, long count)
     {
         var scaled = rows * Scale(_terms[index], count);
-        if (_causal[index] is not { } causal) return scaled;
-        var scales = causal.RowScales;
+        if (RowScalesOf(index) is not { } scales) return scaled;
         return scaled * (rows.dim() == 1 ? scales : scales.unsqueeze(1));
     }
 
-    /// <summary>The term's loss wₜ · mean(r²), causally weighted rows included (as a 0-d tensor).</summary>
+    /// <summary>The term's loss wₜ · mean(r²), with the row multipliers in force (as a 0-d tensor).</summary>
     private Tensor TermLoss(int index, Tensor r)
     {
-        var weighted = _causal[index] is { } causal ? r * causal.RowScales : r;
+        var weighted = RowScalesOf(index) is { } scales ? r * scales : r;
         return weighted.dot(weighted) * (_terms[index].Term.Weight / r.shape[0]);   // one reduction
     }
 }

@@ -38,9 +38,9 @@ public sealed partial class PinnObjective : IKroneckerObjective
             var rows = term.Points.shape[0];
             var request = term.Request;
             int group = request.NeedsFirst || request.SecondOrder.Count > 0 ? 0 : 1;
-            var (r, h, f) = Engine.KroneckerFactors.Pointwise(Network, theta, term, Problem.Domain.TimeIndex, Scale(term, rows), group,
-                _causal[i]?.RowScales);
-            _termLosses[i] = _causal[i] is null ? r.dot(r).item<double>() * (term.Term.Weight / rows) : TermLoss(i, r).item<double>();   // as in Loss
+            var scales = RowScalesOf(i);
+            var (r, h, f) = Engine.KroneckerFactors.Pointwise(Network, theta, term, Problem.Domain.TimeIndex, Scale(term, rows), group, scales);
+            _termLosses[i] = scales is null ? r.dot(r).item<double>() * (term.Term.Weight / rows) : TermLoss(i, r).item<double>();   // as in Loss
             loss += _termLosses[i];
             for (int l = 0; l < layers; l++)
             {

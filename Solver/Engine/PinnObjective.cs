@@ -37,7 +37,10 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     /// <param name="network">The network.</param>
     /// <param name="seed">Seed of the collocation points.</param>
     /// <param name="causal">Causal weighting of the interior terms (time-dependent problems only), or null.</param>
-    public PinnObjective(Problem problem, Mlp network, int seed = 0, CausalWeighting? causal = null)
+    /// <param name="attention">Residual-based attention on the interior terms' rows, or null.</param>
+    /// <param name="sampling">Adaptive sampling of the interior terms' points from pools, or null.</param>
+    public PinnObjective(Problem problem, Mlp network, int seed = 0, CausalWeighting? causal = null,
+        ResidualAttention? attention = null, AdaptiveSampling? sampling = null)
     {
         if (problem.Terms.Count == 0) throw new ArgumentException("the problem has no terms");
         if (network.Options.Inputs != problem.Domain.Dimension)
@@ -53,6 +56,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
         _terms = problem.Terms.Select(t => new CollocatedTerm(t, random, problem.Outputs, problem.Domain.TimeIndex)).ToList();
         _termLosses = new double[_terms.Count];
         _causal = CreateCausal(causal);
+        CreateAdaptive(attention, sampling);
         _revision = FunctionRevision();
     }
 
@@ -103,6 +107,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     {
         ArgumentOutOfRangeException.ThrowIfNegative(revision);
         if (revision == PointsRevision) return;
+        if (IsAdaptive) throw new InvalidOperationException("the interior points are drawn from pools (adaptive sampling); they are not redrawn at random");
         if (revision > 0)
         {
             var random = new Random(unchecked(_seed * 1_000_003 + (int)revision));
@@ -119,9 +124,11 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     }
 
     /// <summary>The residual of term <paramref name="index"/> at θ, flattened to [Nₜ].</summary>
-    public Tensor TermResidual(Tensor theta, int index)
+    public Tensor TermResidual(Tensor theta, int index) => Residual(theta, _terms[index]);
+
+    /// <summary>The residual of a collocated term at θ, flattened to [N].</summary>
+    private Tensor Residual(Tensor theta, CollocatedTerm term)
     {
-        var term = _terms[index];
         IDerivativeSource source = UsesTaylor(term)
             ? new TaylorSource(Network, term.Points, term.Request, TaylorPass.Run(Network, theta, term))
             : new AutogradSource(x => Network.Forward(theta, x), term.Points);
@@ -236,5 +243,6 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
     {
         foreach (var t in _terms) t.Dispose();
         foreach (var c in _causal) c?.Dispose();
+        DisposeAdaptive();
     }
 }

@@ -26,6 +26,9 @@ public sealed record CheckpointRecord(
     string Optimizer,
     IReadOnlyList<NamedArray> OptimizerState)
 {
+    /// <summary>The objective's saved arrays (adaptive sampling and attention; empty when the run uses neither).</summary>
+    public IReadOnlyList<NamedArray> ObjectiveState { get; init; } = [];
+
     /// <summary>Checks the parts; throws <see cref="ArgumentException"/> naming the first problem.</summary>
     internal void Validate()
     {
@@ -34,7 +37,8 @@ public sealed record CheckpointRecord(
         if (Phase < 0 || DoneInPhase < 0 || Step < 0 || Revision < 0) throw RecordChecks.Fail("checkpoint counters must be non-negative.");
         RecordChecks.NotNull(Theta, "checkpoint theta");
         RecordChecks.NotNull(OptimizerState, "checkpoint optimizer state");
-        foreach (var a in OptimizerState)
+        RecordChecks.NotNull(ObjectiveState, "checkpoint objective state");
+        foreach (var a in OptimizerState.Concat(ObjectiveState))
         {
             RecordChecks.NotNull(a, "checkpoint optimizer state entry");
             if (a.Shape.Aggregate(1L, (p, d) => p * d) != a.Values.Length)

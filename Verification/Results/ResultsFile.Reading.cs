@@ -180,11 +180,29 @@ public static partial class ResultsFile
                 ?? throw new FormatProblem($"has an attribute /checkpoint@{name} that is not an integer");
             var seconds = ReadScalar(RequireAttribute(group, "seconds", "/checkpoint"), "/checkpoint@seconds") as double?
                 ?? throw new FormatProblem("has an attribute /checkpoint@seconds that is not a float64");
-            var stateGroup = Group(group, "optimizer_state", "/checkpoint/optimizer_state");
+            var state = ReadState(Group(group, "optimizer_state", "/checkpoint/optimizer_state"), "/checkpoint/optimizer_state");
+            var objective = group.LinkExists("objective_state")
+                ? ReadState(Group(group, "objective_state", "/checkpoint/objective_state"), "/checkpoint/objective_state")
+                : [];
+            return new CheckpointRecord(
+                ReadStrings(group, "arguments", "/checkpoint"),
+                Integer("phase"),
+                Integer("done_in_phase"),
+                Integer("step"),
+                seconds,
+                Integer("revision"),
+                RequireString(group, "reason", "/checkpoint"),
+                ReadVector(Dataset(group, "theta", "/checkpoint/theta"), "/checkpoint/theta"),
+                RequireString(group, "optimizer", "/checkpoint"),
+                state) { ObjectiveState = objective };
+        }
+
+        private List<NamedArray> ReadState(IH5Group stateGroup, string groupPath)
+        {
             var state = new List<NamedArray>();
             foreach (var link in stateGroup.Children())
             {
-                var path = $"/checkpoint/optimizer_state/{link.Name}";
+                var path = $"{groupPath}/{link.Name}";
                 var dataset = link as IH5Dataset ?? throw new FormatProblem($"has {path}, but it is not a dataset");
                 var values = ReadVector(dataset, path);
                 long[] shape = [];
@@ -200,17 +218,7 @@ public static partial class ResultsFile
                 }
                 state.Add(new NamedArray(link.Name, shape, values));
             }
-            return new CheckpointRecord(
-                ReadStrings(group, "arguments", "/checkpoint"),
-                Integer("phase"),
-                Integer("done_in_phase"),
-                Integer("step"),
-                seconds,
-                Integer("revision"),
-                RequireString(group, "reason", "/checkpoint"),
-                ReadVector(Dataset(group, "theta", "/checkpoint/theta"), "/checkpoint/theta"),
-                RequireString(group, "optimizer", "/checkpoint"),
-                state);
+            return state;
         }
 
         private ProvenanceRecord ReadProvenance(IH5Group group)

@@ -29,6 +29,7 @@ namespace Pinn.Verification;
 ///                          step, revision (int64), seconds (float64), reason, optimizer (string)
 /// /checkpoint/theta        float64 [P]
 /// /checkpoint/optimizer_state/NAME   float64, one dataset per saved array (attribute shape: int64[], absent for a number)
+/// /checkpoint/objective_state/NAME   the same for adaptive sampling and attention state (only when the run uses them)
 /// </code>
 /// Every dataset carries an attribute <c>sha256</c>: the first 16 hex digits of the SHA-256 of its values
 /// (little-endian bytes). The reader recomputes it, so values edited or damaged after writing are reported
@@ -245,10 +246,10 @@ public static partial class ResultsFile
         return group;
     }
 
-    private static H5Group CheckpointGroup(CheckpointRecord checkpoint)
+    private static H5Group StateGroup(IReadOnlyList<NamedArray> arrays)
     {
         var state = new H5Group();
-        foreach (var array in checkpoint.OptimizerState)
+        foreach (var array in arrays)
         {
             var dataset = Dataset((double[])array.Values.Clone(), [(ulong)array.Values.Length]);
             if (array.Shape.Length > 0)
@@ -257,11 +258,20 @@ public static partial class ResultsFile
             }
             state[array.Name] = dataset;
         }
+        return state;
+    }
+
+    private static H5Group CheckpointGroup(CheckpointRecord checkpoint)
+    {
         var group = new H5Group
         {
             ["theta"] = Vector(checkpoint.Theta),
-            ["optimizer_state"] = state,
+            ["optimizer_state"] = StateGroup(checkpoint.OptimizerState),
         };
+        if (checkpoint.ObjectiveState.Count > 0)
+        {
+            group["objective_state"] = StateGroup(checkpoint.ObjectiveState);
+        }
         group.Attributes["arguments"] = (string[])checkpoint.Arguments.Clone();
         group.Attributes["phase"] = checkpoint.Phase;
         group.Attributes["done_in_phase"] = checkpoint.DoneInPhase;

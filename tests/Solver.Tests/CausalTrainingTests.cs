@@ -27,10 +27,7 @@ public class CausalTrainingTests
     public void ShortRun_EachOptimizerFamily_CompletesAndRecordsTheSmallestWeight(string spec)
     {
         using var net = Net();
-        var run = Trainer.For(Heat, net).Using(spec).With(Options()).Run();
-        Assert.Equal(TrainingOutcome.Completed, run.Outcome);
-        Assert.Equal(6, run.Steps);
-        Assert.True(double.IsFinite(run.Loss));
+        var run = TrainingChecks.CompletesSixSteps(Heat, net, spec, Options());
         Assert.All(run.History, h => Assert.InRange(h.CausalMinWeight, 0.0, 1.0));
     }
 
@@ -45,14 +42,8 @@ public class CausalTrainingTests
     [Fact]
     public void ManySteps_LiveTensorCountDoesNotGrow()
     {
-        static long Live() => TorchSharp.DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount;
         using var net = Net();
-        var options = Options() with { EvaluateEvery = 0, ResampleEvery = 3 };
-        Trainer.For(Heat, net).Using("adam:5,lm:5").With(options).Run();   // warm-up
-        long before = Live();
-        Trainer.For(Heat, net).Using("adam:30,lm:15").With(options).Run();
-        long after = Live();
-        Assert.True(after - before <= 2, $"live tensors grew by {after - before}");
+        TrainingChecks.LiveTensorsStayFlat(Heat, net, Options() with { EvaluateEvery = 0, ResampleEvery = 3 });
     }
 
     [Theory]
@@ -61,39 +52,12 @@ public class CausalTrainingTests
     [InlineData("lbfgs:12,kfac:6", 8, 4)]   // checkpoint at a multiple of the update interval
     public void InterruptAndResume_WithCausalWeights_BitwiseEqual(string spec, int interruptAt, int every)
     {
-        set_num_threads(1);   // per worker thread: bitwise equality needs a fixed reduction order
         var options = Options(every) with { ResampleEvery = 7 };
-        double[] straightTheta;
-        TrainingRun straight;
-        using (var net = Net())
-        {
-            straight = Trainer.For(Heat, net).Using(spec).With(options).Run();
-            straightTheta = net.Parameters.data<double>().ToArray();
-        }
-
-        TrainingSnapshot? snapshot = null;
-        using var cancel = new CancellationTokenSource();
-        using (var net = Net())
-        {
-            var part = Trainer.For(Heat, net).Using(spec).With(options).Reporting(new StopAt(interruptAt, cancel))
-                .Checkpointing(0, s => snapshot = s).Run(cancel.Token);
-            Assert.Equal(TrainingOutcome.Interrupted, part.Outcome);
-        }
-        Assert.Equal(interruptAt, snapshot!.Step);
-
-        using var resumedNet = Net(seed: 99);
-        var resumed = Trainer.For(Heat, resumedNet).Using(spec).With(options).ResumingFrom(snapshot).Run();
+        var (straight, straightTheta, _, resumed, resumedTheta) = InterruptedRun.Compare(Heat, Net, spec, options, interruptAt);
         Assert.Equal(straight.History.Select(h => h.Loss), resumed.History.Select(h => h.Loss));
         Assert.Equal(straight.History.Select(h => h.CausalMinWeight).Skip(interruptAt), resumed.History.Select(h => h.CausalMinWeight).Skip(interruptAt));
         Assert.Equal(straight.Loss, resumed.Loss);
-        Assert.Equal(straightTheta, resumedNet.Parameters.data<double>().ToArray());
-    }
-
-    private sealed class StopAt(long step, CancellationTokenSource cancel) : IProgressSink
-    {
-        public void PhaseStarted(int phase, string optimizer, int steps) { }
-        public void Step(HistoryRow row, long totalSteps) { if (row.Step == step) cancel.Cancel(); }
-        public void Event(string message) { }
+        Assert.Equal(straightTheta, resumedTheta);
     }
 }
 

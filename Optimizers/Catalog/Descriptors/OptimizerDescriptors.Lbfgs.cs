@@ -4,7 +4,7 @@ namespace Pinn.Optimizers;
 
 public static partial class OptimizerDescriptors
 {
-    /// <summary>The catalogue entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..]</c>.</summary>
+    /// <summary>The catalogue entry: <c>lbfgs[:STEPS][:history=..][:gtol=..][:ftol=..][:max-evals=..][:keep=..]</c>.</summary>
     public static OptimizerDescriptor Lbfgs { get; } = CreateLbfgs();
 
     private static OptimizerDescriptor CreateLbfgs()
@@ -18,6 +18,7 @@ public static partial class OptimizerDescriptors
                 OptimizerOption.Number("gtol", OptimizerOptionKind.PositiveNumber, d.GradientTolerance, "stop when the largest absolute gradient entry is at most this"),
                 OptimizerOption.Number("ftol", OptimizerOptionKind.PositiveNumber, d.FunctionTolerance, "relative loss change regarded as none (stall test)"),
                 new OptimizerOption("max-evals", OptimizerOptionKind.PositiveInteger, d.MaxEvaluationsPerStep.ToString(CultureInfo.InvariantCulture), "line-search evaluations allowed per iteration"),
+                new OptimizerOption("keep", OptimizerOptionKind.Boolean, d.KeepHistory ? "true" : "false", "when the objective changes at the current θ (new points, new weights): keep the curvature pairs, only recompute f and g"),
             ],
             s => new Lbfgs(new LbfgsOptions
             {
@@ -25,6 +26,7 @@ public static partial class OptimizerDescriptors
                 GradientTolerance = s.Number("gtol"),
                 FunctionTolerance = s.Number("ftol"),
                 MaxEvaluationsPerStep = s.Integer("max-evals"),
+                KeepHistory = s.Flag("keep"),
             }));
     }
 }

@@ -77,13 +77,16 @@ public sealed class Trainer
         if (_resume is not null && _resume.Phase > _phases.Count)
             throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
         using var runScope = NewDisposeScope();   // catches every temporary made outside the per-step scopes
-        using var objective = new PinnObjective(_problem, _network, _options.Seed, _options.Causal);
+        if (_options.Adaptive is not null && _options.ResampleEvery > 0)
+            throw new ArgumentException("adaptive sampling draws the interior points from a pool; it cannot be combined with resampling every N steps");
+        using var objective = new PinnObjective(_problem, _network, _options.Seed, _options.Causal, _options.Attention, _options.Adaptive);
         var theta = _network.Parameters;
         if (_resume is not null)
         {
             objective.ResampleTo(_resume.Revision);
             using var saved = tensor(_resume.Theta, dtype: ScalarType.Float64);
             using (no_grad()) theta.copy_(saved);
+            if (_resume.ObjectiveState is { } adaptiveState) objective.LoadAdaptiveState(adaptiveState);
         }
         using var evaluator = new Evaluator(_problem, Evaluation.GridFor(_problem, _options.EvaluationPoints));
         long total = _phases.Sum(p => (long)p.Steps), step = _resume?.Step ?? 0;
@@ -97,6 +100,7 @@ public sealed class Trainer
         using var guard = new DivergenceGuard(theta, step);
         double nextTimedEvaluation = 0.05;
         var causal = new CausalSchedule(_options.Causal, _progress);
+        var adaptive = new AdaptiveSchedule(_options.Adaptive, _options.Attention, _progress);
         var budget = new BudgetForecast(_options.TimeBudget);
         bool OverBudget() => budget.Exhausted(Now());
         bool Due(bool last)
@@ -133,6 +137,7 @@ public sealed class Trainer
                     }
                     using var scope = NewDisposeScope();
                     if (_options.ResampleEvery > 0 && step > 0 && step % _options.ResampleEvery == 0) objective.Resample();
+                    adaptive.BeforeStep(objective, theta, step, i);
                     causal.BeforeStep(objective, theta, step, done);
                     guard.BeforeStep();
                     double stepStart = Now();
@@ -232,6 +237,7 @@ public sealed class Trainer
         return new TrainingSnapshot(phase, done, step, seconds, objective.PointsRevision, theta, state, history.ToArray(), reason)
         {
             Evaluation = evaluator.Compute(x => objective.Predict(_network.Parameters, x)),
+            ObjectiveState = objective.SaveAdaptiveState(),
         };
     }
 }

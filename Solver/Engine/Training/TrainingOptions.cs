@@ -16,4 +16,10 @@ public sealed record TrainingOptions(int Seed = 0, int EvaluateEvery = 100, int 
 {
     /// <summary>Causal weighting of the interior residual of a time-dependent problem (null: off).</summary>
     public Engine.CausalWeighting? Causal { get; init; }
+
+    /// <summary>Residual-based attention multipliers on the interior residual rows (null: off).</summary>
+    public Engine.ResidualAttention? Attention { get; init; }
+
+    /// <summary>Adaptive sampling of the interior points from pools (null: off; excludes <see cref="ResampleEvery"/>).</summary>
+    public Engine.AdaptiveSampling? Adaptive { get; init; }
 }

@@ -27,6 +27,9 @@ public sealed record TrainingSnapshot(
     IReadOnlyList<HistoryRow> History,
     string Reason)
 {
+    /// <summary>The objective's adaptive sampling and attention state (<see cref="Engine.PinnObjective.SaveAdaptiveState"/>), or null.</summary>
+    public OptimizerState? ObjectiveState { get; init; }
+
     /// <summary>The network evaluated on the run's error grid when the snapshot was taken (null for one read from a file).</summary>
     public Evaluation? Evaluation { get; init; }
 }

@@ -15,7 +15,7 @@ public class OptimizerCatalogTests
         Assert.All(catalog.Descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
         Assert.Equal(new[] { "lr", "beta1", "beta2", "eps" }, catalog.Get("adam").Options.Select(o => o.Key));
         Assert.Equal(new[] { "lr", "momentum", "nesterov" }, catalog.Get("sgd").Options.Select(o => o.Key));
-        Assert.Equal(new[] { "history", "gtol", "ftol", "max-evals" }, catalog.Get("lbfgs").Options.Select(o => o.Key));
+        Assert.Equal(new[] { "history", "gtol", "ftol", "max-evals", "keep" }, catalog.Get("lbfgs").Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid", "ema", "blocks" }, catalog.Get("engd").Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid" }, catalog.Get("engd-woodbury").Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid", "rank", "refresh", "cg-tol", "cg-iters" }, catalog.Get("engd-nystrom").Options.Select(o => o.Key));

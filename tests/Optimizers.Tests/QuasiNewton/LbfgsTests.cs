@@ -122,17 +122,20 @@ public class LbfgsTests
         Assert.Equal(1, lbfgs.HistoryCount);
     }
 
-    [Fact]
-    public void Step_ObjectiveRevisionChanged_RecomputesInsteadOfUsingTheCachedGradient()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Step_ObjectiveRevisionChanged_RecomputesInsteadOfUsingTheCachedGradient(bool keep)
     {
         using var scope = torch.NewDisposeScope();
         using var quadratic = new QuadraticObjective(5, 1, 10);
         var shift = 0.0;
         var moving = new FunctionObjective(5, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
-        var theta = torch.zeros(5, ScalarType.Float64);
-        using var lbfgs = new Lbfgs();
-        lbfgs.Step(moving, theta);
-        lbfgs.Step(moving, theta);
+        var theta = torch.full(5, 3.0, ScalarType.Float64);
+        using var lbfgs = new Lbfgs(new LbfgsOptions { KeepHistory = keep });
+        for (int i = 0; i < 3; i++) lbfgs.Step(moving, theta);
+        int pairs = lbfgs.HistoryCount;
+        Assert.True(pairs >= 2);
         var evaluations = moving.Evaluations;
 
         shift = 1.0;
@@ -141,7 +144,8 @@ public class LbfgsTests
 
         Assert.True(result.Evaluations >= 2, "a new revision is evaluated afresh before the line search");
         Assert.Equal(evaluations + result.Evaluations, moving.Evaluations);
-        Assert.Equal(1, lbfgs.HistoryCount);
+        if (keep) Assert.True(lbfgs.HistoryCount >= pairs, "keep: the pairs survive the change (one more when the step was accepted)");
+        else Assert.Equal(1, lbfgs.HistoryCount);   // afresh: only the pair of this step
         Assert.Equal(moving.Value(theta), result.Loss);
     }
 
