@@ -19,7 +19,7 @@ namespace Pinn.Optimizers;
 /// by two matrix-vector products when a pair arrives, and saved with the pairs so that a resumed run repeats
 /// the same arithmetic.
 /// </remarks>
-internal sealed class LbfgsHistory(int capacity) : IDisposable
+internal sealed class LbfgsHistory(int capacity) : IInverseHessianApproximation
 {
     private Tensor? _s;            // [capacity, P], row (start + i) % capacity is pair i (oldest first)
     private Tensor? _y;
@@ -30,6 +30,19 @@ internal sealed class LbfgsHistory(int capacity) : IDisposable
     private double _gamma = 1;
 
     public int Count => _count;
+
+    /// <inheritdoc />
+    public bool IsEmpty => _count == 0;
+
+    /// <inheritdoc />
+    public string Label => "L-BFGS";
+
+    /// <inheritdoc />
+    public string ClearedMessage => "history cleared";
+
+    /// <inheritdoc />
+    /// <remarks>Stores the pair (see <see cref="TryAdd"/>); the step length and slope are not needed.</remarks>
+    public bool Update(Tensor step, Tensor gradientChange, double stepLength, double slope) => TryAdd(step, gradientChange);
 
     /// <summary>Stores a copy of (s, y) unless sᵀy ≤ ε‖y‖² (curvature not safely positive). Returns whether it did.</summary>
     public bool TryAdd(Tensor s, Tensor y)

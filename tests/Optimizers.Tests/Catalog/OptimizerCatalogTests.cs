@@ -11,11 +11,13 @@ public class OptimizerCatalogTests
     {
         var catalog = OptimizerCatalog.Default;
 
-        Assert.Equal(new[] { "adam", "sgd", "lbfgs", "engd", "engd-woodbury", "engd-nystrom", "gauss-newton", "lm", "soap", "shampoo", "muon", "nncg", "hessian-free", "adahessian", "sophia", "kfac" }, catalog.Descriptors.Select(d => d.Name));
+        Assert.Equal(new[] { "adam", "sgd", "lbfgs", "bfgs", "ssbfgs", "ssbroyden", "engd", "engd-woodbury", "engd-nystrom", "gauss-newton", "lm", "soap", "shampoo", "muon", "nncg", "hessian-free", "adahessian", "sophia", "kfac" }, catalog.Descriptors.Select(d => d.Name));
         Assert.All(catalog.Descriptors, d => Assert.False(string.IsNullOrWhiteSpace(d.Description)));
         Assert.Equal(new[] { "lr", "beta1", "beta2", "eps" }, catalog.Get("adam").Options.Select(o => o.Key));
         Assert.Equal(new[] { "lr", "momentum", "nesterov" }, catalog.Get("sgd").Options.Select(o => o.Key));
         Assert.Equal(new[] { "history", "gtol", "ftol", "max-evals", "keep" }, catalog.Get("lbfgs").Options.Select(o => o.Key));
+        foreach (var dense in new[] { "bfgs", "ssbfgs", "ssbroyden" })
+            Assert.Equal(new[] { "gtol", "ftol", "max-evals", "initial-scale", "keep", "max-params" }, catalog.Get(dense).Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid", "ema", "blocks" }, catalog.Get("engd").Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid" }, catalog.Get("engd-woodbury").Options.Select(o => o.Key));
         Assert.Equal(new[] { "damping", "grid", "rank", "refresh", "cg-tol", "cg-iters" }, catalog.Get("engd-nystrom").Options.Select(o => o.Key));
@@ -38,6 +40,12 @@ public class OptimizerCatalogTests
         Assert.Equal(new AdamOptions(), adam.Options);
         Assert.Equal(new SgdOptions(), sgd.Options);
         Assert.Equal(new LbfgsOptions(), lbfgs.Options);
+        foreach (var update in Enum.GetValues<DenseQuasiNewtonUpdate>())
+        {
+            using var dense = (DenseQuasiNewton)catalog.Create(new OptimizerPhase(DenseQuasiNewton.NameOf(update), 1, new Dictionary<string, string>()));
+            Assert.Equal(new DenseQuasiNewtonOptions { Update = update }, dense.Options);
+            Assert.Equal(DenseQuasiNewton.NameOf(update), dense.Name);
+        }
         using var engd = (Engd)catalog.Create(new OptimizerPhase("engd", 1, new Dictionary<string, string>()));
         using var woodbury = (EngdWoodbury)catalog.Create(new OptimizerPhase("engd-woodbury", 1, new Dictionary<string, string>()));
         using var gaussNewton = (Engd)catalog.Create(new OptimizerPhase("gauss-newton", 1, new Dictionary<string, string>()));
@@ -195,6 +203,9 @@ public class OptimizerCatalogTests
     [InlineData("adam:300:lr=0.05")]
     [InlineData("sgd:300:lr=0.01")]
     [InlineData("lbfgs:300")]
+    [InlineData("bfgs:300")]
+    [InlineData("ssbfgs:300")]
+    [InlineData("ssbroyden:300")]
     public void Create_EveryOptimizer_ReducesAQuadratic(string spec)
     {
         using var quadratic = new QuadraticObjective(10, 8, 100);
@@ -214,6 +225,9 @@ public class OptimizerCatalogTests
     [InlineData("adam:500:lr=0.02")]
     [InlineData("sgd:500:lr=1e-4")]
     [InlineData("lbfgs:100")]
+    [InlineData("bfgs:100")]
+    [InlineData("ssbfgs:100")]
+    [InlineData("ssbroyden:100")]
     public void Create_EveryOptimizer_ReducesRosenbrock(string spec)
     {
         var rosenbrock = new RosenbrockObjective(2);

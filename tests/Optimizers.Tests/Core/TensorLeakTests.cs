@@ -15,6 +15,9 @@ public class TensorLeakTests
     [InlineData("adam:50:lr=0.01")]
     [InlineData("sgd:50:lr=1e-3:nesterov=true")]
     [InlineData("lbfgs:50:history=5")]
+    [InlineData("bfgs:50")]
+    [InlineData("ssbfgs:50")]
+    [InlineData("ssbroyden:50")]
     public void Step_InsideDisposeScope_LiveTensorCountConstantFromStep10To50(string spec)
     {
         using var quadratic = new QuadraticObjective(60, 13, 1e6);
@@ -148,7 +151,7 @@ public class TensorLeakTests
         using var start = fit.Start.clone();
         var before = LiveTensors();
 
-        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "engd:5:ema=0.5", "engd-woodbury:5", "engd-nystrom:5:rank=8", "gauss-newton:5", "lm:5:geodesic=true", "nncg:5:rank=4:refresh=2", "hessian-free:5", "adahessian:5", "sophia:5:every=2" })
+        foreach (var spec in new[] { "adam:5", "sgd:5", "lbfgs:5", "bfgs:5", "ssbfgs:5", "ssbroyden:5", "engd:5:ema=0.5", "engd-woodbury:5", "engd-nystrom:5:rank=8", "gauss-newton:5", "lm:5:geodesic=true", "nncg:5:rank=4:refresh=2", "hessian-free:5", "adahessian:5", "sophia:5:every=2" })
         {
             var phase = OptimizerSpec.Parse(spec)[0];
             var optimizer = OptimizerCatalog.Default.Create(phase);
