@@ -5,7 +5,7 @@ namespace Pinn.Solver.Bench;
 /// <param name="Label">Short name for tables and legends (e.g. "adam→lbfgs").</param>
 /// <param name="Spec">Optimizer sequence; the last phase is long enough to fill the budget.</param>
 /// <param name="Hidden">Hidden widths, or null for the problem's default.</param>
-/// <param name="Weights">Extra term weights (TERM=W), if any.</param>
+/// <param name="Weights">Extra term weights, if any.</param>
 /// <param name="Hard">Use the problem's hard-constrained form (<c>--hard</c>).</param>
 /// <param name="Periodic">Embed the periodic coordinate (<c>--periodic</c>).</param>
-public sealed record BenchCase(string Problem, string Label, string Spec, string? Hidden = null, string[]? Weights = null, bool Hard = false, bool Periodic = false);
+public sealed record BenchCase(string Problem, string Label, string Spec, int[]? Hidden = null, (string Term, double Weight)[]? Weights = null, bool Hard = false, bool Periodic = false);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pinn.Solver.Cli;
 using Pinn.Solver.Training;
 
@@ -11,35 +10,25 @@ public static class BenchRunner
     /// <summary>Time ratio between recorded evaluations.</summary>
     public const double EvaluationRatio = 1.1;
 
+    /// <summary>The solve of case <paramref name="c"/> under <paramref name="budget"/> seconds, as typed values.</summary>
+    public static SolveRequest Request(BenchCase c, double budget, int seed = 0) => new(c.Problem, c.Spec)
+    {
+        Hidden = c.Hidden,
+        Weights = c.Weights ?? [],
+        Hard = c.Hard,
+        Periodic = c.Periodic,
+        Seed = seed,
+        EvaluateTimeRatio = EvaluationRatio,
+        Budget = budget,
+    };
+
     /// <summary>The <c>pinn solve</c> command equivalent to <paramref name="c"/> with <paramref name="budget"/>.</summary>
-    public static string Command(BenchCase c, double budget) =>
-        string.Create(CultureInfo.InvariantCulture, $"pinn solve {c.Problem} --optimizer {c.Spec}")
-        + (c.Hidden is null ? "" : $" --hidden {c.Hidden}")
-        + string.Concat((c.Weights ?? []).Select(w => $" --weight {w}"))
-        + (c.Hard ? " --hard" : "") + (c.Periodic ? " --periodic" : "")
-        + string.Create(CultureInfo.InvariantCulture, $" --budget {budget}");
+    public static string Command(BenchCase c, double budget) => PlanEntry.CommandOf(Request(c, budget).Arguments());
 
     /// <summary>The job of a case (validated), for running or for exporting its setup.</summary>
-    public static SolveJob Job(BenchCase c, double budget, int seed = 0)
-    {
-        var settings = new SolveSettings
-        {
-            Problem = c.Problem,
-            Optimizer = c.Spec,
-            Hidden = c.Hidden,
-            Weights = c.Weights ?? [],
-            Hard = c.Hard,
-            Periodic = c.Periodic,
-            EvalEvery = "0",
-            Seed = seed.ToString(CultureInfo.InvariantCulture),
-            Budget = budget.ToString("R", CultureInfo.InvariantCulture),
-            Quiet = true,
-        };
-        var job = SolveJob.FromSettings(settings, ["solve", c.Problem]);
-        return job with { Training = job.Training with { EvaluateTimeRatio = EvaluationRatio } };
-    }
+    public static SolveJob Job(BenchCase c, double budget, int seed = 0) => Request(c, budget, seed).Job();
 
-    /// <summary>Runs one case; a failure becomes a result with <see cref="BenchResult.Failure"/> set.</summary>
+    /// <summary>Runs one case in this process; a failure becomes a result with <see cref="BenchResult.Failure"/> set.</summary>
     public static BenchResult Run(BenchCase c, double budget, CancellationToken cancel)
     {
         var command = Command(c, budget);
@@ -50,7 +39,7 @@ public static class BenchRunner
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
-            return new BenchResult(c, command, 0, 0, 0, double.NaN, double.NaN, double.NaN, [], e.Message.Split('\n')[0]);
+            return BenchResult.Failed(c, command, e.Message.Split('\n')[0]);
         }
     }
 }

@@ -29,22 +29,22 @@ public static class BenchSuites
         const int Long = 1_000_000;   // phases run until the budget ends
         foreach (var problem in new[] { "poisson2d", "heat1d" })
         {
-            yield return new BenchCase(problem, "adam→lbfgs", $"adam:1000,lbfgs:{Long}", "64");
+            yield return new BenchCase(problem, "adam→lbfgs", $"adam:1000,lbfgs:{Long}", [64]);
             foreach (var d in OptimizerCatalog.Default.Descriptors)
-                yield return new BenchCase(problem, d.Name, $"{d.Name}:{Long}", "64");
+                yield return new BenchCase(problem, d.Name, $"{d.Name}:{Long}", [64]);
         }
     }
 
     private static IEnumerable<BenchCase> Paper()
     {
         const int Long = 1_000_000;
-        yield return new BenchCase("poisson5d", "engd", $"engd:{Long}", "64");
+        yield return new BenchCase("poisson5d", "engd", $"engd:{Long}", [64]);
         yield return new BenchCase("convection", "adam→lbfgs→nncg", $"adam:1000,lbfgs:2000,nncg:{Long}");
         yield return new BenchCase("reaction", "adam→lbfgs→nncg", $"adam:1000,lbfgs:2000,nncg:{Long}");
         yield return new BenchCase("wave", "adam→lbfgs→nncg", $"adam:1000,lbfgs:2000,nncg:{Long}");
-        yield return new BenchCase("helmholtz2d", "engd", $"engd:{Long}", "64");
+        yield return new BenchCase("helmholtz2d", "engd", $"engd:{Long}", [64]);
         yield return new BenchCase("burgers", "adam→lbfgs", $"adam:1000,lbfgs:{Long}");
         yield return new BenchCase("allen-cahn", "adam→lbfgs", $"adam:1000,lbfgs:{Long}");
-        yield return new BenchCase("kovasznay", "engd", $"engd:{Long}", "32");
+        yield return new BenchCase("kovasznay", "engd", $"engd:{Long}", [32]);
     }
 }

@@ -20,29 +20,27 @@ public sealed class BenchCommand : Command<BenchSettings>
         double budget = s.Budget is null ? BenchSuites.DefaultBudget(suite) : Arguments.NonNegativeNumber("--budget", s.Budget);
         if (budget <= 0) throw new UsageException("--budget must be positive");
         double torchBudget = Arguments.NonNegativeNumber("--torch-budget", s.TorchBudget);
+        int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery), jobs = Arguments.Positive("--jobs", s.Jobs);
+        if (s.Plan is not null && s.AgainstTorch) throw new UsageException("--against-torch runs here and cannot be planned; drop it from the --plan command");
         var cases = BenchSuites.Cases(suite).Where(c => s.Only is null || c.Problem.Contains(s.Only) || c.Label.Contains(s.Only)).ToList();
         if (cases.Count == 0 && !s.AgainstTorch) throw new UsageException($"--only '{s.Only}' matches no case of the {suite} suite");
         foreach (var c in cases) BenchRunner.Job(c, budget);   // validate every case before the first run
-        var directory = s.Out ?? $"bench-{suite}";
-        try { Directory.CreateDirectory(directory); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new UsageException($"cannot create --out directory '{directory}': {e.Message}"); }
+        var directory = s.Out ?? (s.Plan is null ? $"bench-{suite}" : Path.GetDirectoryName(Path.GetFullPath(s.Plan))!);
+        var plan = BenchPlan.Of(suite, budget, cases, directory, "pinn bench " + ShellWords.Join(context.Arguments.SkipWhile(a => a == "bench")), checkpointEvery);
+        if (s.Plan is not null) return LocalPlan.Announce(s.Plan, plan);
 
-        var results = new List<BenchResult>();
-        foreach (var (c, i) in cases.Select((c, i) => (c, i)))
+        var written = plan;
+        if (cases.Count > 0)
         {
-            var r = BenchRunner.Run(c, budget, cancellationToken);
-            results.Add(r);
-            Progress(s, $"bench {i + 1}/{cases.Count}: {c.Problem} {c.Label}: " + (r.Failure ?? string.Create(C, $"rel. L2 {r.RelativeL2:E2} after {r.Steps} steps in {r.Seconds:F1} s")));
+            (written, var outcome) = LocalPlan.Run(plan, Path.Combine(directory, "bench.plan"), jobs, s.Quiet, "bench");
+            if (outcome.Interrupted) return ExitCodes.Interrupted;
         }
+        else Directory.CreateDirectory(directory);
         var torch = s.AgainstTorch ? CompareWithTorch(s, torchBudget, directory, cancellationToken) : null;
-
-        StudyTable.WriteAtomically(Path.Combine(directory, "results.md"), BenchReport.Markdown(suite, budget, results, torch));
-        StudyTable.WriteAtomically(Path.Combine(directory, "results.csv"), BenchReport.Csv(results));
-        StudyTable.WriteAtomically(Path.Combine(directory, "curves.csv"), BenchReport.Curves(results, torch));
-        var figures = BenchReport.Figures(directory, results, torch);
-        Console.WriteLine(BenchReport.Markdown(suite, budget, results, torch));
-        Console.WriteLine($"wrote {Path.Combine(directory, "results.md")}, results.csv, curves.csv and {figures.Count} figure files");
-        return results.Any(r => r.Failure is not null) ? ExitCodes.Failure : ExitCodes.Ok;
+        var report = PlanReport.Write(written, PlanReport.States(written), torch);
+        Console.WriteLine(report.Markdown);
+        Console.WriteLine($"wrote {Path.Combine(directory, "results.md")}, results.csv, curves.csv and {report.Files.Count - 3} figure files");
+        return report.Absent.Count > 0 ? ExitCodes.Failure : ExitCodes.Ok;
     }
 
     private static TorchComparison CompareWithTorch(BenchSettings s, double budget, string directory, CancellationToken cancel)

@@ -18,7 +18,7 @@ public sealed class BenchSettings : CommandSettings
 
     /// <summary>Output directory.</summary>
     [CommandOption("--out <DIR>")]
-    [Description("Directory for results.md, results.csv, curves.csv and figures (default bench-SUITE).")]
+    [Description("Directory for results.md, results.csv, curves.csv, figures and runs/ (default bench-SUITE, or the --plan file's folder).")]
     public string? Out { get; init; }
 
     /// <summary>Side-by-side run against PyTorch.</summary>
@@ -35,6 +35,21 @@ public sealed class BenchSettings : CommandSettings
     [CommandOption("--only <TEXT>")]
     [Description("Run only the cases whose problem or optimizer label contains TEXT.")]
     public string? Only { get; init; }
+
+    /// <summary>Write the plan instead of running.</summary>
+    [CommandOption("--plan <FILE>")]
+    [Description("Write the cases as a plan file and stop (results under --out, default the file's folder); run it with 'pinn run-plan FILE --all' or 'pinn submit FILE', then 'pinn gather FILE'.")]
+    public string? Plan { get; init; }
+
+    /// <summary>Checkpoint interval of every case.</summary>
+    [CommandOption("--checkpoint-every <N>")]
+    [Description("Every case writes a checkpoint every N steps (default 0: only when stopped by a signal); checkpoint time counts against the budget.")]
+    public string CheckpointEvery { get; init; } = "0";
+
+    /// <summary>Cases at a time.</summary>
+    [CommandOption("--jobs <N>")]
+    [Description("Cases at a time on this machine (default 1; more than the free cores distorts the timings).")]
+    public string Jobs { get; init; } = "1";
 
     /// <summary>No progress.</summary>
     [CommandOption("-q|--quiet")]

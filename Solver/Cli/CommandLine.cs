@@ -27,6 +27,12 @@ public static class CommandLine
                 .WithExample("bench", "--suite", "quick", "--against-torch");
             config.AddCommand<StudyCommand>("study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
                 .WithExample("study", "poisson2d", "--vary", "width=8,16,32,64", "--optimizer", "engd:500");
+            config.AddCommand<RunPlanCommand>("run-plan").WithDescription("Run a plan's line (--index I, what a Slurm array task calls) or every line here (--all --jobs N).")
+                .WithExample("run-plan", "sweep/study.plan", "--all", "--jobs", "2");
+            config.AddCommand<SubmitCommand>("submit").WithDescription("Submit a plan to Slurm as a job array (writes PLAN.sbatch, calls sbatch; --dry-run prints it).")
+                .WithExample("submit", "sweep/study.plan", "--partition", "short", "--time", "01:00:00", "--mem", "2G");
+            config.AddCommand<GatherCommand>("gather").WithDescription("Tables and figures of a plan from whatever results exist; lists missing and failed runs.")
+                .WithExample("gather", "sweep");
             config.AddCommand<SingularityCommand>("singularity").WithDescription("Find a self-similar blow-up profile and its rate λ to high precision (burgers).");
             config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
         });

@@ -52,6 +52,8 @@ public sealed record SolveJob(
             int threads = Arguments.Positive("--threads", s.Threads);
             int evalEvery = Arguments.NonNegative("--eval-every", s.EvalEvery);
             int resampleEvery = Arguments.NonNegative("--resample-every", s.ResampleEvery);
+            double evalTimeRatio = Arguments.NonNegativeNumber("--eval-time-ratio", s.EvalTimeRatio);
+            if (evalTimeRatio is > 0 and <= 1) throw new UsageException($"--eval-time-ratio must be 0 (off) or above 1, such as 1.1 (got '{s.EvalTimeRatio}')");
             var hidden = s.Hidden is null ? entry.DefaultHidden : Arguments.PositiveList("--hidden", s.Hidden);
             var device = s.Device.Trim().ToLowerInvariant();
             if (device is not ("cpu" or "cuda")) throw new UsageException($"--device must be cpu or cuda (got '{s.Device}')");
@@ -92,7 +94,7 @@ public sealed record SolveJob(
             if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
                 Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
                     "for an lbfgs phase use e.g. --causal EPS:32:50");
-            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget)
+            var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget, EvaluateTimeRatio: evalTimeRatio)
                 { Causal = causal, Attention = attention, Adaptive = adaptive };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
             {

@@ -81,6 +81,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Evaluate the error every N steps (default 100; 0: only at the end).")]
     public string EvalEvery { get; init; } = "100";
 
+    /// <summary>Evaluation at geometrically growing training times.</summary>
+    [CommandOption("--eval-time-ratio <R>")]
+    [Description("Also evaluate the error whenever the training time has grown by the factor R > 1 (from 0.05 s on; default 0: off). 'pinn bench' uses 1.1 for its error-against-time curves.")]
+    public string EvalTimeRatio { get; init; } = "0";
+
     /// <summary>Per-term loss weights.</summary>
     [CommandOption("--weight <TERM=W>")]
     [Description("Loss weight of a term, e.g. --weight boundary=10 (repeatable; term names in 'pinn list').")]

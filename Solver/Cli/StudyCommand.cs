@@ -1,65 +1,59 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using Pinn.Solver.Training;
 using Spectre.Console.Cli;
 
 namespace Pinn.Solver.Cli;
 
 /// <summary>
-/// <c>pinn study PROBLEM --vary width=8,16,32</c>: one solve per value; writes study.md, study.csv and a
-/// log-log figure of the error against the varied quantity into the output directory.
+/// <c>pinn study PROBLEM --vary width=8,16,32 [--vary seed=0,1]</c>: one solve per combination of values, run as a plan
+/// (each run its own process and results file under OUT/runs); writes study.md, study.csv and a log-log figure of the
+/// error against the first numeric varied quantity. With <c>--plan FILE</c> it writes the plan and runs nothing.
 /// </summary>
 public sealed class StudyCommand : Command<StudySettings>
 {
     /// <inheritdoc />
     public override int Execute(CommandContext context, StudySettings s, CancellationToken cancellationToken)
     {
-        var plan = StudyPlan.From(s);
-        try
-        {
-            Directory.CreateDirectory(plan.OutDirectory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UsageException($"cannot create --out directory '{plan.OutDirectory}': {e.Message}");
-        }
-        var rows = new List<StudyRow>();
-        for (int i = 0; i < plan.Runs.Count; i++)
-        {
-            var job = SolveJob.FromSettings(plan.Runs[i], ["solve", plan.Problem]);
-            var run = job.Run(SilentProgress.Instance, cancellationToken);
-            rows.Add(StudyRow.Of(plan.Values[i], run));
-            if (!s.Quiet)
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"study {i + 1}/{plan.Runs.Count}: {plan.Key}={plan.Values[i]}  rel. L2 {run.RelativeL2:E3}  loss {run.Loss:E3}  {run.Steps} steps  {run.Seconds:F1} s"));
-            if (run.Outcome == TrainingOutcome.Interrupted) throw new OperationCanceledException("study interrupted");
-        }
-        var command = "pinn " + string.Join(' ', context.Arguments);
-        StudyTable.WriteAtomically(Path.Combine(plan.OutDirectory, "study.csv"), StudyTable.Csv(plan.Key, rows));
-        StudyTable.WriteAtomically(Path.Combine(plan.OutDirectory, "study.md"), StudyTable.Markdown(plan, rows, command));
-        var files = new List<string> { "study.md", "study.csv" };
-        files.AddRange(StudyFigure.Write(plan, rows));
-        if (s.Json)
-        {
-            static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
-            Console.WriteLine(new JsonObject
-            {
-                ["problem"] = plan.Problem,
-                ["vary"] = plan.Key,
-                ["out"] = plan.OutDirectory,
-                ["files"] = new JsonArray(files.Select(f => (JsonNode)f).ToArray()),
-                ["rows"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
-                {
-                    [plan.Key] = r.Value, ["parameters"] = r.Parameters, ["steps"] = r.Steps, ["seconds"] = Num(r.Seconds),
-                    ["loss"] = Num(r.Loss), ["rel_l2"] = Num(r.RelativeL2), ["abs_l2"] = Num(r.AbsoluteL2), ["linf"] = Num(r.LInfinity),
-                }).ToArray()),
-            }.ToJsonString());
-        }
+        var study = StudyPlan.From(s);
+        int jobs = Arguments.Positive("--jobs", s.Jobs);
+        var plan = study.ToRunPlan("pinn study " + ShellWords.Join(context.Arguments.SkipWhile(a => a == "study")));
+        if (s.Plan is not null) return LocalPlan.Announce(s.Plan, plan);
+        var (written, outcome) = LocalPlan.Run(plan, Path.Combine(study.OutDirectory, "study.plan"), jobs, s.Quiet, "study");
+        if (outcome.Interrupted) return ExitCodes.Interrupted;
+        var report = PlanReport.Write(written, PlanReport.States(written));
+        if (s.Json) Console.WriteLine(Json(written, report).ToJsonString());
         else
         {
-            Console.WriteLine(StudyTable.Markdown(plan, rows, command));
-            Console.WriteLine($"wrote {string.Join(", ", files.Select(f => Path.Combine(plan.OutDirectory, f)))}");
+            Console.WriteLine(report.Markdown);
+            Console.WriteLine($"wrote {string.Join(", ", report.Files.Select(f => Path.Combine(study.OutDirectory, f)))}");
         }
-        return ExitCodes.Ok;
+        return report.Absent.Count > 0 ? ExitCodes.Failure : ExitCodes.Ok;
+    }
+
+    private static JsonObject Json(RunPlan plan, PlanReport.Written report)
+    {
+        static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+        var keys = plan.Header.Keys;
+        return new JsonObject
+        {
+            ["problem"] = plan.Header.Problem,
+            ["vary"] = keys.Count == 1 ? keys[0] : new JsonArray(keys.Select(k => (JsonNode)k).ToArray()),
+            ["out"] = plan.OutDirectory,
+            ["files"] = new JsonArray(report.Files.Select(f => (JsonNode)f).ToArray()),
+            ["rows"] = new JsonArray(report.States.Where(r => r.Progress == RunProgress.Done).Select(r =>
+            {
+                var row = new JsonObject();
+                foreach (var k in keys) row[k] = r.Entry[k];
+                var c = r.Record!;
+                row["parameters"] = c.Integer("parameters");
+                row["steps"] = c.Integer("steps");
+                row["seconds"] = Num(c.Number("seconds"));
+                row["loss"] = Num(c.Number("loss"));
+                row["rel_l2"] = Num(c.Number("rel_l2"));
+                row["abs_l2"] = Num(c.Number("abs_l2"));
+                row["linf"] = Num(c.Number("linf"));
+                return (JsonNode)row;
+            }).ToArray()),
+            ["absent"] = new JsonArray(report.Absent.Select(a => (JsonNode)a.ToString()).ToArray()),
+        };
     }
 }

@@ -1,26 +1,32 @@
+using System.Globalization;
 using Pinn.Verification.Figures;
 
 namespace Pinn.Solver.Cli;
 
-/// <summary>The study's figure: rel. and abs. L2 error against the varied quantity on log-log axes.</summary>
+/// <summary>
+/// The study's figure: the error against the first numeric varied quantity on log-log axes; with one varied quantity
+/// rel. and abs. L2, with several one rel. L2 line per combination of the others.
+/// </summary>
 internal static class StudyFigure
 {
-    /// <summary>Writes study.png and study.svg into the plan's directory (numeric quantities only); returns their names.</summary>
-    public static IEnumerable<string> Write(StudyPlan plan, IReadOnlyList<StudyRow> rows)
+    /// <summary>Writes study.figure.png and .svg into <paramref name="directory"/>; returns their names (none without a numeric quantity or a positive error).</summary>
+    public static IEnumerable<string> Write(string problem, IReadOnlyList<string> keys, IReadOnlyList<StudyRow> rows, string directory)
     {
-        if (!plan.Numeric)
+        int x = keys.Select((k, i) => (k, i)).Where(p => p.k != "optimizer").Select(p => p.i).DefaultIfEmpty(-1).First();
+        if (x < 0)
         {
             Console.Error.WriteLine("pinn: study: no figure for a varied optimizer (not a number); see study.md");
             return [];
         }
-        var study = new ConvergenceStudy($"{plan.Problem}: error against {plan.Key}", plan.Key, "error");
+        var study = new ConvergenceStudy($"{problem}: error against {keys[x]}", keys[x], "error");
         foreach (var r in rows)
         {
-            var q = double.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture);
-            study.Add("rel. L2", q, r.RelativeL2).Add("abs. L2 (RMS)", q, r.AbsoluteL2);
+            var q = double.Parse(r.Values[x], CultureInfo.InvariantCulture);
+            if (keys.Count == 1) study.Add("rel. L2", q, r.RelativeL2).Add("abs. L2 (RMS)", q, r.AbsoluteL2);
+            else study.Add(string.Join(", ", keys.Select((k, i) => (k, i)).Where(p => p.i != x).Select(p => $"{p.k}={r.Values[p.i]}")) + ": rel. L2", q, r.RelativeL2);
         }
-        if (!rows.Any(r => double.IsFinite(r.RelativeL2) && r.RelativeL2 > 0)) return [];
-        var files = FigureWriter.Write(Path.Combine(plan.OutDirectory, "study.h5"), [ConvergenceFigure.Build(study, "figure")]);
+        if (!study.Rows.Any(p => p.Quantity > 0 && double.IsFinite(p.Quantity) && p.Error > 0 && double.IsFinite(p.Error))) return [];   // nothing on log-log axes
+        var files = FigureWriter.Write(Path.Combine(directory, "study.h5"), [ConvergenceFigure.Build(study, "figure")]);
         return files.Select(Path.GetFileName).OfType<string>();
     }
 }

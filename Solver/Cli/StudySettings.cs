@@ -13,8 +13,8 @@ public sealed class StudySettings : CommandSettings
 
     /// <summary>The varied quantity and its values.</summary>
     [CommandOption("--vary <KEY=V1,V2,...>")]
-    [Description("What to vary: width=8,16,32 | depth=1,2,3 | points=100,400,1600 | boundary-points=.. | seed=0,1,2 | optimizer=adam:1000;lbfgs:1000 (';' between optimizer values).")]
-    public string Vary { get; init; } = "";
+    [Description("What to vary: width=8,16,32 | depth=1,2,3 | points=100,400,1600 | boundary-points=.. | seed=0,1,2 | optimizer=adam:1000;lbfgs:1000 (';' between optimizer values). Repeat it to vary several (every combination, the first outermost).")]
+    public string[] Vary { get; init; } = [];
 
     /// <summary>Optimizer sequence.</summary>
     [CommandOption("-o|--optimizer <SPEC>")]
@@ -73,8 +73,23 @@ public sealed class StudySettings : CommandSettings
 
     /// <summary>Output directory.</summary>
     [CommandOption("--out <DIR>")]
-    [Description("Directory for study.md, study.csv and the figure (default study-PROBLEM-KEY).")]
+    [Description("Directory for study.md, study.csv, the figure and runs/ (default study-PROBLEM-KEY, or the --plan file's folder).")]
     public string? Out { get; init; }
+
+    /// <summary>Write the plan instead of running.</summary>
+    [CommandOption("--plan <FILE>")]
+    [Description("Write the runs as a plan file and stop; run it with 'pinn run-plan FILE --all' or 'pinn submit FILE' (Slurm), then 'pinn gather FILE'.")]
+    public string? Plan { get; init; }
+
+    /// <summary>Checkpoint interval of every run.</summary>
+    [CommandOption("--checkpoint-every <N>")]
+    [Description("Every run writes a checkpoint every N steps (default 0: only when stopped by a signal), so a killed run resumes.")]
+    public string CheckpointEvery { get; init; } = "0";
+
+    /// <summary>Runs at a time.</summary>
+    [CommandOption("--jobs <N>")]
+    [Description("Runs at a time on this machine (default 1; each uses --threads threads).")]
+    public string Jobs { get; init; } = "1";
 
     /// <summary>JSON output.</summary>
     [CommandOption("--json")]
