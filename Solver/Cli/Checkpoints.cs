@@ -25,7 +25,12 @@ public static class Checkpoints
         var loss = snapshot.History.Count > 0 ? snapshot.History[^1].Loss : double.NaN;
         var run = new TrainingRun(job.Problem.Name, OptimizerSpec.Format(job.Phases), net.ParameterCount,
             job.Problem.Terms.Sum(t => (long)t.Sample.Count), snapshot.Step, snapshot.Seconds, loss,
-            job.Problem.Terms.Select(t => t.Name).ToArray(), snapshot.History, phases, evaluation);
+            job.Problem.Terms.Select(t => t.Name).ToArray(), snapshot.History, phases, evaluation)
+        {
+            Outcome = snapshot.Outcome,
+            OutcomeReason = snapshot.OutcomeReason,
+            StartLoss = snapshot.StartLoss,
+        };
         job.CaptureWeights(net);
         var state = snapshot.OptimizerState;
         var checkpoint = new CheckpointRecord(
@@ -66,7 +71,11 @@ public static class Checkpoints
         else if (job.Training.Adaptive is not null || job.Training.Attention is not null)
             throw new UsageException($"checkpoint '{path}' holds no adaptive sampling or attention state, but the run asks for {(job.Training.Adaptive is null ? "--rba" : "--adaptive")}");
         return new TrainingSnapshot((int)c.Phase, (int)c.DoneInPhase, c.Step, c.Seconds, c.Revision, c.Theta, state,
-            History(record.History, job), c.Reason) { ObjectiveState = objective };
+            History(record.History, job), c.Reason)
+        {
+            ObjectiveState = objective,
+            StartLoss = record.Config.TryGetValue("start_loss", out var start) && start is double loss ? loss : double.NaN,
+        };
     }
 
     /// <summary>Reads a checkpoint file; a results file without a checkpoint is a usage error.</summary>

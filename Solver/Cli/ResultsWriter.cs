@@ -35,6 +35,10 @@ public static class ResultsWriter
             ["rel_l2"] = run.RelativeL2,
             ["abs_l2"] = run.Evaluation.Errors?.AbsoluteL2 ?? double.NaN,
             ["linf"] = run.LInfinity,
+            ["start_loss"] = run.StartLoss,
+            ["outcome"] = run.Outcome.ToString(),
+            ["stop_reason"] = run.OutcomeReason ?? "",
+            ["phase_stops"] = string.Join(",", run.Phases.Select(p => p.StopName)),
             ["hard"] = job.Size.Hard,
             ["periodic"] = job.Size.PeriodicEmbedding,
         };

@@ -18,7 +18,7 @@ public sealed class SolveCommand : Command<SolveSettings>
     public override int Execute(CommandContext context, SolveSettings s, CancellationToken cancellationToken)
     {
         var job = SolveJob.FromSettings(s, context.Arguments);
-        var progress = s.Quiet ? null : ConsoleProgress.ForStderr(job.Training.EvaluateEvery > 0 ? job.Training.EvaluateEvery : 100);
+        var progress = s.Quiet ? null : ConsoleProgress.ForStderr(job.Training.EvaluateEvery > 0 ? job.Training.EvaluateEvery : 100, job.Training.TimeBudget);
         using var signals = StopSignals.Listen(cancellationToken);   // held until the end: a second signal cannot cut the checkpoint short
         TrainingRun run;
         try
@@ -29,10 +29,11 @@ public sealed class SolveCommand : Command<SolveSettings>
         {
             progress?.CloseLine();
         }
-        if (run.Outcome is TrainingOutcome.Interrupted or TrainingOutcome.Diverged)
+        if (run.Outcome == TrainingOutcome.Interrupted || run.Outcome.IsFailure())
         {
-            var what = run.Outcome == TrainingOutcome.Interrupted ? $"interrupted ({signals.Name})" : "stopped: the loss or the parameters stayed non-finite after rolling back";
+            var what = run.Outcome == TrainingOutcome.Interrupted ? $"interrupted ({signals.Name})" : $"failed ({run.Outcome}): {run.OutcomeReason}";
             Console.Error.WriteLine($"pinn: {what} at step {run.Steps}; checkpoint written to {job.LastCheckpoint}; continue with: pinn resume {job.LastCheckpoint}");
+            if (s.Json) Console.WriteLine(Summary(run, job).ToJsonString());
             return run.Outcome == TrainingOutcome.Interrupted ? signals.ExitCode : ExitCodes.Failure;
         }
         if (s.Out is not null)
@@ -75,6 +76,8 @@ public sealed class SolveCommand : Command<SolveSettings>
                     ["linf"] = Num(o.Errors.LInfinity),
                 }))),
             ["seed"] = job.Seed,
+            ["outcome"] = run.Outcome.ToString(),
+            ["stop_reason"] = run.OutcomeReason,
             ["phases"] = new JsonArray(run.Phases.Select(p => (JsonNode)new JsonObject
             {
                 ["optimizer"] = p.Optimizer,
@@ -82,7 +85,7 @@ public sealed class SolveCommand : Command<SolveSettings>
                 ["planned"] = p.PlannedSteps,
                 ["seconds"] = Num(p.Seconds),
                 ["loss"] = Num(p.FinalLoss),
-                ["stop"] = p.Stop.ToString(),
+                ["stop"] = p.StopName,
             }).ToArray()),
             ["out"] = job.OutPath,
         };

@@ -153,6 +153,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             var r = TermResidual(th, i);
             return Scaled(i, r, r.shape[0]);
         }).ToArray();
+        RememberTermLosses(parts);
         return cat(parts).detach().MoveToOuterDisposeScope();
     }
 
@@ -171,6 +172,7 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             rs.Add(Scaled(i, r, r.shape[0]));
             js.Add(Scaled(i, j, r.shape[0]));
         }
+        RememberTermLosses(rs);
         var residuals = cat(rs.ToArray()).detach();
         var jacobian = cat(js.ToArray()).detach();
         return (residuals.MoveToOuterDisposeScope(), jacobian.MoveToOuterDisposeScope());
@@ -186,6 +188,15 @@ public sealed partial class PinnObjective : IResidualObjective, IParameterBlocks
             rows[k] = autograd.grad([r[k]], [th], retain_graph: true, allow_unused: true)[0] is { } g && !g.IsInvalid
                 ? g : zeros_like(th);
         return (r.detach(), stack(rows));
+    }
+
+    /// <summary>Fills <see cref="LastTermLosses"/> from the scaled residuals of each term (their squared norms are the weighted term losses).</summary>
+    private void RememberTermLosses(IReadOnlyList<Tensor> scaledResiduals)
+    {
+        using var scope = NewDisposeScope();
+        using var values = stack(scaledResiduals.Select(r => r.detach().square().sum()).ToArray());
+        var v = values.data<double>().ToArray();
+        Array.Copy(v, _termLosses, v.Length);
     }
 
     /// <summary>The loss as a 0-d tensor (differentiable in θ when θ requires grad); fills <see cref="LastTermLosses"/>.</summary>

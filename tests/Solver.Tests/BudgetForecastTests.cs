@@ -62,5 +62,7 @@ public class BudgetForecastTests
         var run = Trainer.For(problem, net).Using("adam:100000000").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100, TimeBudget: 0.3)).Run();
         Assert.Equal(TrainingOutcome.BudgetReached, run.Outcome);
         Assert.True(run.Steps < 100000000);
+        Assert.Equal("BudgetReached", run.Phases[^1].StopName);   // not "None": the phase says what stopped it
+        Assert.Contains("time budget", run.OutcomeReason);
     }
 }

@@ -62,8 +62,54 @@ public class RollbackTests
         Assert.NotNull(snapshot);
         Assert.Equal("diverged", snapshot!.Reason);
         Assert.All(snapshot.Theta, v => Assert.True(double.IsFinite(v)));
-        Assert.Contains(events.Messages, m => m.Contains("failures in a row"));
+        Assert.Contains(events.Messages, m => m.Contains("failed steps in a row"));
         Assert.True(run.Steps < 50);
+    }
+
+    [Fact]
+    public void AlternatingNonFiniteSteps_CountTowardsTheStop()
+    {
+        // Every other evaluation is poisoned from the 11th on: failures never come three in a row, and the finite steps
+        // between them cannot lower the loss (θ goes back each time); they still add up and stop the run.
+        var events = new EventLog();
+        var problem = Faulty(call => call > 10 && call % 2 == 0);
+        TrainingSnapshot? snapshot = null;
+        using var net = new Mlp(new MlpOptions(2, [6], Seed: 2), [0, 0], [1, 1]);
+        var run = Trainer.For(problem, net).Using("sgd:200:lr=1e-3").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100))
+            .Reporting(events).Checkpointing(0, s => snapshot = s).Run();
+
+        Assert.Equal(TrainingOutcome.Diverged, run.Outcome);
+        Assert.Equal("diverged", snapshot!.Reason);
+        Assert.True(run.Steps < 200);
+        Assert.Contains("failed steps", run.OutcomeReason);
+    }
+
+    [Fact]
+    public void NeverImprovingRun_EndsWithNoProgress()
+    {
+        var problem = Faulty(_ => false);
+        TrainingSnapshot? snapshot = null;
+        using var net = new Mlp(new MlpOptions(2, [6], Seed: 2), [0, 0], [1, 1]);
+        var run = Trainer.For(problem, net).Using("sgd:5:lr=1e-300:momentum=0").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100))
+            .Checkpointing(0, s => snapshot = s).Run();
+        Assert.Equal(TrainingOutcome.NoProgress, run.Outcome);
+        Assert.Equal("no_progress", snapshot!.Reason);
+        Assert.Equal(run.StartLoss, run.Loss);
+    }
+
+    [Fact]
+    public void ConvergedAtTheStart_IsNotAFailure()
+    {
+        // −Δu = 0 with u = 0 on the boundary, and θ = 0 (u ≡ 0): the start is the exact solution, L-BFGS stops at once
+        // on its gradient tolerance, and a run that cannot improve because it has converged has not failed.
+        var problem = Problem.On(Domain.Box((0, 1), (0, 1)))
+            .Interior(Sample.Grid(25), (u, x) => -u.Laplacian())
+            .Dirichlet(Sample.Grid(16), x => zeros(x.shape[0], dtype: ScalarType.Float64))
+            .Named("zero");
+        using var net = new Mlp(new MlpOptions(2, [6], Seed: 2), [0, 0], [1, 1]);
+        using (no_grad()) net.Parameters.zero_();
+        var run = Trainer.For(problem, net).Using("lbfgs:5").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
+        Assert.Equal(TrainingOutcome.Completed, run.Outcome);
     }
 
     private sealed class EventLog : IProgressSink

@@ -35,6 +35,21 @@ public class TrainerTests
         long after = Live();
         Assert.True(after - before <= 2, $"live tensors grew by {after - before}");
     }
+
+    [Theory]
+    [InlineData("lm:5")]
+    [InlineData("engd:5")]
+    [InlineData("adam:5")]
+    public void Run_EveryOptimizerFamily_RecordsTermLossesThatSumToTheLoss(string spec)
+    {
+        // Residual-based optimizers (lm) evaluate r(θ), not the loss: their history used to hold zeros per term.
+        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        using var net = new Mlp(new MlpOptions(2, [8], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
+        var run = Trainer.For(problem, net).Using(spec).With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
+        var row = run.History[0];
+        Assert.All(row.TermLosses, t => Assert.True(t > 0, $"{spec}: a term loss of {t}"));
+        Assert.True(Math.Abs(row.TermLosses.Sum() - row.Loss) <= 1e-10 * row.Loss, $"{spec}: terms sum to {row.TermLosses.Sum()}, loss {row.Loss}");
+    }
 }
 
 public class OptimizerCatalogueOnPinnTests

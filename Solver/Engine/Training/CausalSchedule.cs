@@ -15,7 +15,7 @@ namespace Pinn.Solver.Training;
 /// checkpoint step that is not a multiple of it) recomputes the weights at the resumed θ, so it departs from
 /// the uninterrupted run; with UpdateEvery = 1, or periodic checkpoints at multiples of it, resumes are bitwise.
 /// </remarks>
-internal sealed class CausalSchedule(CausalWeighting? settings, IProgressSink progress)
+internal sealed class CausalSchedule(CausalWeighting? settings) : ITrainingHook
 {
     /// <summary>The smallest weight above which causality has propagated over the whole interval (Wang et al.'s δ = 0.99).</summary>
     public const double Propagated = 0.99;
@@ -23,21 +23,23 @@ internal sealed class CausalSchedule(CausalWeighting? settings, IProgressSink pr
     private bool _updated;
     private bool _announced;
 
-    /// <summary>Call at the start of each step, before the optimizer sees the objective.</summary>
-    public void BeforeStep(PinnObjective objective, Tensor theta, long step, int doneInPhase)
+    /// <inheritdoc />
+    public void BeforeStep(TrainingStep step)
     {
         if (settings is null) return;
-        if (_updated && doneInPhase != 0 && step % settings.UpdateEvery != 0) return;
-        objective.UpdateCausalWeights(theta);
+        if (_updated && step.DoneInPhase != 0 && step.Step % settings.UpdateEvery != 0) return;
+        step.Objective.UpdateCausalWeights(step.Theta);
         _updated = true;
     }
 
-    /// <summary>Call after a recorded step: tells once when the smallest weight has passed <see cref="Propagated"/>.</summary>
-    public void AfterStep(PinnObjective objective, long step)
+    /// <inheritdoc />
+    /// <remarks>Tells once when the smallest weight has passed <see cref="Propagated"/>.</remarks>
+    public void AfterStep(TrainingStep step, HistoryRow row)
     {
+        var objective = step.Objective;
         if (settings is null || _announced || !(objective.CausalMinWeight > Propagated)) return;
         _announced = true;
-        progress.Event(string.Create(CultureInfo.InvariantCulture,
-            $"causal weights: smallest weight {objective.CausalMinWeight:F4} > {Propagated} at step {step}: the residual is resolved over the whole time interval (ε = {settings.Steepness:G4})"));
+        step.Progress.Event(string.Create(CultureInfo.InvariantCulture,
+            $"causal weights: smallest weight {objective.CausalMinWeight:F4} > {Propagated} at step {step.Step}: the residual is resolved over the whole time interval (ε = {settings.Steepness:G4})"));
     }
 }

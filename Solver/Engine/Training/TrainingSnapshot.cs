@@ -32,4 +32,13 @@ public sealed record TrainingSnapshot(
 
     /// <summary>The network evaluated on the run's error grid when the snapshot was taken (null for one read from a file).</summary>
     public Evaluation? Evaluation { get; init; }
+
+    /// <summary>The loss at θ before the run's first step (NaN when unknown: a checkpoint from before it was stored).</summary>
+    public double StartLoss { get; init; } = double.NaN;
+
+    /// <summary>The run's outcome so far (a failure for the checkpoint of a failed run).</summary>
+    public TrainingOutcome Outcome { get; init; } = TrainingOutcome.Completed;
+
+    /// <summary>One line on why the run stopped (null while it runs normally).</summary>
+    public string? OutcomeReason { get; init; }
 }
