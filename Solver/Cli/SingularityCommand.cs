@@ -12,14 +12,9 @@ public sealed class SingularityCommand : Command<SingularitySettings>
     /// <inheritdoc />
     public override int Execute(CommandContext context, SingularitySettings s, CancellationToken cancellationToken)
     {
+        if (s.Analytic) return SingularityAnalyticCommand.Execute(s);
         var options = s.ToOptions();
-        if (s.Out is not null)
-        {
-            try { ResultsFile.EnsureWritable(s.Out); }
-            catch (IOException e) { throw new UsageException(e.Message); }
-        }
-        set_num_threads(Arguments.Positive("--threads", s.Threads));
-        Action<string> progress = s.Quiet ? _ => { } : line => Console.Error.WriteLine(line);
+        var progress = Start(s);
         using var solver = new ProfileSolver(options, progress);
         var result = solver.Run();
         string? plot = null;
@@ -29,7 +24,24 @@ public sealed class SingularityCommand : Command<SingularitySettings>
             plot = ResidualPlot.Write(Path.ChangeExtension(s.Out, null) + "-residual", result);
             progress($"wrote {s.Out} and {plot}.png/.svg");
         }
-        var summary = Summary(result, s.Out, plot);
+        return Print(s, Summary(result, s.Out, plot));
+    }
+
+    /// <summary>Checks that --out can be written, sets the torch threads, and returns the progress sink (stderr unless -q).</summary>
+    public static Action<string> Start(SingularitySettings s)
+    {
+        if (s.Out is not null)
+        {
+            try { ResultsFile.EnsureWritable(s.Out); }
+            catch (IOException e) { throw new UsageException(e.Message); }
+        }
+        set_num_threads(Arguments.Positive("--threads", s.Threads));
+        return s.Quiet ? _ => { } : line => Console.Error.WriteLine(line);
+    }
+
+    /// <summary>Prints the summary (one line of JSON with --json, else key: value lines) and returns the exit code.</summary>
+    public static int Print(SingularitySettings s, JsonObject summary)
+    {
         Console.WriteLine(s.Json ? summary.ToJsonString() : string.Join(Environment.NewLine, summary.Select(p => $"{p.Key}: {p.Value?.ToJsonString()}")));
         return ExitCodes.Ok;
     }

@@ -7,11 +7,11 @@ using Spectre.Console.Cli;
 namespace Pinn.Solver.Cli;
 
 /// <summary>Arguments of <c>pinn singularity MODEL</c>.</summary>
-public sealed class SingularitySettings : CommandSettings
+public sealed class SingularitySettings : SingularityAnalyticSettings
 {
     /// <summary>The model (only <c>burgers</c>).</summary>
     [CommandArgument(0, "<MODEL>")]
-    [Description("The equation: burgers (the inviscid Burgers profile equation -λU + ((1+λ)y + U)U' = 0).")]
+    [Description("The equation: burgers (-λU + ((1+λ)y + U)U' = 0) or ccf (Córdoba-Córdoba-Fontelos, -λΘ + ((1+λ)y - HΘ)Θ' = 0).")]
     public string Model { get; init; } = "";
 
     /// <summary>Branch.</summary>
@@ -19,10 +19,15 @@ public sealed class SingularitySettings : CommandSettings
     [Description("Branch i: the profile with λ = 1/(2i+2) (0: stable, 1: first unstable, …; default 0).")]
     public string Branch { get; init; } = "0";
 
+    /// <summary>Method.</summary>
+    [CommandOption("--method <NAME>")]
+    [Description("burgers only: network (default; networks of the compact coordinate) or analytic (the basis of the ccf search).")]
+    public string Method { get; init; } = "network";
+
     /// <summary>Stages.</summary>
     [CommandOption("--stages <K>")]
-    [Description("Training stages, 1..5 (default 3): each later stage fits the remaining error with a new network.")]
-    public string Stages { get; init; } = "3";
+    [Description("Training stages, 1..5 (default 3 for networks, 2 for the analytic ansatz): each later stage fits the remaining error.")]
+    public string? Stages { get; init; }
 
     /// <summary>Initial λ.</summary>
     [CommandOption("--lambda0 <L>")]
@@ -36,8 +41,8 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>Steps of each fixed-λ solve of the search.</summary>
     [CommandOption("--search-steps <N>")]
-    [Description("Levenberg–Marquardt steps of each fixed-λ solve of --search (default 300).")]
-    public string SearchSteps { get; init; } = "300";
+    [Description("Levenberg–Marquardt steps of each fixed-λ solve of the λ search (default 300 for networks with --search, 150 for the analytic ansatz).")]
+    public string? SearchSteps { get; init; }
 
     /// <summary>Hidden widths.</summary>
     [CommandOption("--hidden <WIDTHS>")]
@@ -81,8 +86,8 @@ public sealed class SingularitySettings : CommandSettings
 
     /// <summary>Steps per stage.</summary>
     [CommandOption("--steps <N>")]
-    [Description("Levenberg–Marquardt steps per stage at most (default 800).")]
-    public string Steps { get; init; } = "800";
+    [Description("Levenberg–Marquardt steps per stage at most (default 800 for networks, 200 for the analytic ansatz).")]
+    public string? Steps { get; init; }
 
     /// <summary>Linear algebra of each step.</summary>
     [CommandOption("--solver <NAME>")]
@@ -127,19 +132,13 @@ public sealed class SingularitySettings : CommandSettings
     /// <summary>The checked solver options; a mistake becomes a <see cref="UsageException"/>.</summary>
     public SingularityOptions ToOptions()
     {
-        if (!string.Equals(Model.Trim(), "burgers", StringComparison.OrdinalIgnoreCase))
-            throw new UsageException($"unknown model '{Model}'; known: burgers");
+        if (Equation() is not BurgersProfileEquation || Analytic)
+            throw new InvalidOperationException("the network options apply to burgers --method network only");
         int branch = Arguments.NonNegative("--branch", Branch);
         if (branch > 20) throw new UsageException($"--branch must be in 0..20 (got '{Branch}')");
-        int stages = Arguments.Positive("--stages", Stages);
+        int stages = Arguments.Positive("--stages", Stages ?? "3");
         if (stages > 5) throw new UsageException($"--stages must be in 1..5 (got '{Stages}')");
-        double? lambda0 = null;
-        if (Lambda0 is not null)
-        {
-            if (!double.TryParse(Lambda0, NumberStyles.Float, CultureInfo.InvariantCulture, out var l) || !(l > 0 && l < 10))
-                throw new UsageException($"--lambda0 must be a number in (0, 10) (got '{Lambda0}')");
-            lambda0 = l;
-        }
+        double? lambda0 = Lambda();
         int points = Arguments.Positive("--points", Points);
         if (points < 8) throw new UsageException($"--points must be at least 8 (got '{Points}')");
         var activation = CorrectionActivation.Trim().ToLowerInvariant() switch
@@ -181,7 +180,7 @@ public sealed class SingularitySettings : CommandSettings
             Stages = stages,
             InitialLambda = lambda0,
             Search = Search,
-            SearchSteps = Arguments.Positive("--search-steps", SearchSteps),
+            SearchSteps = Arguments.Positive("--search-steps", SearchSteps ?? "300"),
             Hidden = Arguments.PositiveList("--hidden", Hidden),
             CorrectionHidden = Arguments.PositiveList("--correction-hidden", CorrectionHidden),
             CorrectionActivation = activation,
@@ -191,9 +190,46 @@ public sealed class SingularitySettings : CommandSettings
             CorrectionLengths = lengths,
             AdaptivePoints = Arguments.NonNegative("--adaptive", Adaptive),
             LinearSolver = solver,
-            MaxSteps = Arguments.Positive("--steps", Steps),
+            MaxSteps = Arguments.Positive("--steps", Steps ?? "800"),
             Seed = seed,
         }.Validate();
+    }
+
+    /// <summary>The equation named by MODEL; an unknown name is a <see cref="UsageException"/>.</summary>
+    public IProfileEquation Equation() => Model.Trim().ToLowerInvariant() switch
+    {
+        "burgers" => new BurgersProfileEquation(),
+        "ccf" => new CcfProfileEquation(),
+        _ => throw new UsageException($"unknown model '{Model}'; known: burgers, ccf"),
+    };
+
+    /// <summary>True for the analytic search (ccf always; burgers with --method analytic).</summary>
+    public bool Analytic => Equation() is CcfProfileEquation || Method.Trim().ToLowerInvariant() switch
+    {
+        "network" => false,
+        "analytic" => true,
+        _ => throw new UsageException($"--method must be network or analytic (got '{Method}')"),
+    };
+
+    /// <summary>The checked options of the analytic search.</summary>
+    public AnalyticSingularityOptions ToAnalyticOptions()
+    {
+        var equation = Equation();
+        int branch = Arguments.NonNegative("--branch", Branch);
+        int stages = Arguments.Positive("--stages", Stages ?? "2");
+        if (stages > 5) throw new UsageException($"--stages must be in 1..5 (got '{Stages}')");
+        Arguments.Positive("--threads", Threads);
+        if (Out is not null && !Out.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"--out must name an .h5 file (got '{Out}')");
+        return ToAnalyticOptions(equation, branch, stages, Lambda(), Arguments.Positive("--steps", Steps ?? "200"), Arguments.Positive("--search-steps", SearchSteps ?? "150"));
+    }
+
+    private double? Lambda()
+    {
+        if (Lambda0 is null) return null;
+        if (!double.TryParse(Lambda0, NumberStyles.Float, CultureInfo.InvariantCulture, out var l) || !(l > 0 && l < 10))
+            throw new UsageException($"--lambda0 must be a number in (0, 10) (got '{Lambda0}')");
+        return l;
     }
 
     private static double[] PositiveNumbers(string option, string text)

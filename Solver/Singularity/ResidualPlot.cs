@@ -11,10 +11,30 @@ public static class ResidualPlot
     /// <summary>Writes <c>BASE.png</c> and <c>BASE.svg</c> (each via a temporary file renamed into place); returns BASE.</summary>
     public static string Write(string basePath, SingularityResult result)
     {
-        var model = Model(result);
+        Save(basePath, Model(result));
+        return basePath;
+    }
+
+    /// <summary>Writes <paramref name="model"/> as BASE.png and BASE.svg (900×560, each via a temporary file renamed into place).</summary>
+    public static void Save(string basePath, PlotModel model)
+    {
         Atomic(basePath + ".png", stream => new OxyPlot.SkiaSharp.PngExporter { Width = 900, Height = 560, UseTextShaping = false }.Export(model, stream));
         Atomic(basePath + ".svg", stream => new OxyPlot.SkiaSharp.SvgExporter { Width = 900, Height = 560 }.Export(model, stream));
-        return basePath;
+    }
+
+    /// <summary>log₁₀|v| against ζ, the 10⁴⁺ points thinned to about 2 000 by keeping each block's largest |v| (the curve's envelope).</summary>
+    public static LineSeries Envelope(string title, double[] zeta, double[] values)
+    {
+        var series = new LineSeries { Title = title, StrokeThickness = 1 };
+        int block = Math.Max(1, zeta.Length / 2000);
+        for (int k = 0; k < zeta.Length; k += block)
+        {
+            int end = Math.Min(zeta.Length, k + block);
+            double peak = 0;
+            for (int j = k; j < end; j++) peak = Math.Max(peak, Math.Abs(values[j]));
+            series.Points.Add(new DataPoint(zeta[(k + end - 1) / 2], Math.Log10(Math.Max(peak, 1e-300))));
+        }
+        return series;
     }
 
     /// <summary>The plot model: one line per stage, x = ζ = sign(y)(1 − t) ∈ (−1, 1), y = log₁₀|R̃|.</summary>
@@ -29,19 +49,7 @@ public static class ResidualPlot
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "ζ = sign(y)(1 − t),  t = (1 + y^(2m))^(−1/(2m(1+λ)))", Minimum = -1, Maximum = 1 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "log10 |R̃(y)|" });
         foreach (var stage in result.Stages)
-        {
-            var series = new LineSeries { Title = $"{stage.Index}: max {stage.MaxResidual:E1}", StrokeThickness = 1 };
-            // Thin the 10⁴⁺ points for the figure: keep each block's largest value (the envelope of the curve).
-            int block = Math.Max(1, result.Zeta.Length / 2000);
-            for (int k = 0; k < result.Zeta.Length; k += block)
-            {
-                int end = Math.Min(result.Zeta.Length, k + block);
-                double peak = 0;
-                for (int j = k; j < end; j++) peak = Math.Max(peak, Math.Abs(stage.Residual[j]));
-                series.Points.Add(new DataPoint(result.Zeta[(k + end - 1) / 2], Math.Log10(Math.Max(peak, 1e-300))));
-            }
-            model.Series.Add(series);
-        }
+            model.Series.Add(Envelope($"{stage.Index}: max {stage.MaxResidual:E1}", result.Zeta, stage.Residual));
         return model;
     }
 

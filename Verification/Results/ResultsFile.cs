@@ -86,8 +86,16 @@ public static partial class ResultsFile
     {
         ArgumentNullException.ThrowIfNull(record);
         record.Validate();
+        WriteAtomically(path, Build(record), beforeCommit);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="file"/> to a temporary file in <paramref name="path"/>'s directory and renames it over the target;
+    /// on failure the temporary file is deleted, the target left as it was, and an <see cref="IOException"/> names the path.
+    /// </summary>
+    internal static void WriteAtomically(string path, H5File file, Action<string>? beforeCommit = null)
+    {
         var target = TargetPath(path);
-        var file = Build(record);
         var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -220,7 +228,7 @@ public static partial class ResultsFile
         return group;
     }
 
-    private static H5Group ProvenanceGroup(ProvenanceRecord provenance)
+    internal static H5Group ProvenanceGroup(ProvenanceRecord provenance)
     {
         var group = new H5Group();
         group.Attributes["toolkit_version"] = provenance.ToolkitVersion;
@@ -284,7 +292,7 @@ public static partial class ResultsFile
         return Dataset(flat, [(ulong)values.GetLength(0), (ulong)values.GetLength(1)]);
     }
 
-    private static H5Dataset Dataset<T>(T[] flat, ulong[] dimensions) where T : unmanaged
+    internal static H5Dataset Dataset<T>(T[] flat, ulong[] dimensions) where T : unmanaged
     {
         var dataset = new H5Dataset(flat, fileDims: dimensions);
         dataset.Attributes["sha256"] = Checksum(flat);

@@ -38,6 +38,15 @@ public class SingularityCommandTests
         new[] { "singularity", "burgers", "--correction-scales", "x" },
         new[] { "singularity", "burgers", "--correction-points", "3" },
         new[] { "singularity", "burgers", "--adaptive", "-1" },
+        new[] { "singularity", "burgers", "--method", "spectral" },
+        new[] { "singularity", "ccf", "--branch", "3" },
+        new[] { "singularity", "ccf", "--powers", "0" },
+        new[] { "singularity", "ccf", "--modes", "x" },
+        new[] { "singularity", "ccf", "--length", "0" },
+        new[] { "singularity", "ccf", "--analytic-points", "4" },
+        new[] { "singularity", "ccf", "--stages", "6" },
+        new[] { "singularity", "ccf", "--lambda0", "-1" },
+        new[] { "singularity", "ccf", "--out", "p.txt" },
     };
 
     [Theory]
@@ -73,6 +82,40 @@ public class SingularityCommandTests
             Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.png")).Length > 1000);
             Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.svg")).Length > 1000);
             Assert.Empty(Directory.GetFiles(dir.FullName, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(dir.FullName, ".*")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_TinyCcfSearch_WritesChecksummedHdf5AndFigures()
+    {
+        var dir = Directory.CreateTempSubdirectory("pinn-ccf-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "ccf.h5");
+            var (code, stdout, err) = Run("singularity", "ccf", "--branch", "0", "--stages", "2", "--powers", "2", "--modes", "6",
+                "--analytic-points", "40", "--steps", "3", "--search-steps", "2", "--json", "--out", path, "-q");
+            Assert.True(code == ExitCodes.Ok, err);
+            var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+            Assert.Equal("ccf-profile", (string)json["problem"]!);
+            Assert.Equal(2, (int)json["stages"]!);
+            Assert.True((int)json["search_solves"]! >= 2);
+            Assert.Equal(Math.Abs((double)json["lambda"]! - 1.1807776628998), (double)json["lambda_error"]!, 15);
+            using (var file = PureHDF.H5File.OpenRead(path))
+            {
+                Assert.Equal("pinn-singularity-analytic", file.Attribute("format").Read<string>());
+                var residual = (PureHDF.IH5Dataset)((PureHDF.IH5Group)file.Get("validation")).Get("residual");
+                var values = residual.Read<double[]>();
+                Assert.True(values.Length >= 1000);
+                Assert.Equal(Pinn.Verification.ChecksummedFile.Checksum(values), residual.Attribute("sha256").Read<string>());
+                Assert.True(file.LinkExists("provenance"));
+            }
+            foreach (var figure in new[] { "ccf-profile.png", "ccf-profile.svg", "ccf-residual.png", "ccf-residual.svg" })
+                Assert.True(new FileInfo(Path.Combine(dir.FullName, figure)).Length > 1000, figure);
+            Assert.Empty(Directory.GetFiles(dir.FullName, "*.tmp", SearchOption.AllDirectories));
         }
         finally
         {

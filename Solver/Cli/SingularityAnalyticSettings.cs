@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using Pinn.Solver.Singularity;
+using Spectre.Console.Cli;
+
+namespace Pinn.Solver.Cli;
+
+/// <summary>The options of <c>pinn singularity MODEL</c> that the analytic search reads (<c>ccf</c>, and <c>burgers --method analytic</c>).</summary>
+public class SingularityAnalyticSettings : CommandSettings
+{
+    /// <summary>Far-field powers per stage.</summary>
+    [CommandOption("--powers <J>")]
+    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4).")]
+    public string Powers { get; init; } = "3,4";
+
+    /// <summary>Cayley modes per stage.</summary>
+    [CommandOption("--modes <K>")]
+    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32).")]
+    public string Modes { get; init; } = "32,32";
+
+    /// <summary>Length of the basis.</summary>
+    [CommandOption("--length <L>")]
+    [Description("Analytic ansatz: length L of u = 1/(1 - iy/L) (default 1).")]
+    public string Length { get; init; } = "1";
+
+    /// <summary>Collocation points of the analytic search.</summary>
+    [CommandOption("--analytic-points <N>")]
+    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400).")]
+    public string AnalyticPoints { get; init; } = "400";
+
+    /// <summary>Ridge.</summary>
+    [CommandOption("--ridge <ETA>")]
+    [Description("Analytic ansatz: Tikhonov rows η·c on each stage's coefficients (default 0).")]
+    public string Ridge { get; init; } = "0";
+
+    /// <summary>Origin weight.</summary>
+    [CommandOption("--origin-weight <W>")]
+    [Description("Analytic ansatz: weight of R's Taylor coefficient at 0 in the joint fits (default 1).")]
+    public string OriginWeight { get; init; } = "1";
+
+    /// <summary>No λ search.</summary>
+    [CommandOption("--no-search")]
+    [Description("Analytic ansatz: skip the secant search for λ and train λ jointly from --lambda0.")]
+    public bool NoSearch { get; init; }
+
+    /// <summary>The analytic options from the shared values.</summary>
+    public AnalyticSingularityOptions ToAnalyticOptions(IProfileEquation equation, int branch, int stages, double? lambda0, int steps, int searchSteps)
+    {
+        if (branch >= equation.Branches) throw new UsageException($"--branch must be in 0..{equation.Branches - 1} for {equation.Name} (got {branch})");
+        double length = Arguments.NonNegativeNumber("--length", Length);
+        if (length == 0) throw new UsageException($"--length must be positive (got '{Length}')");
+        var powers = Arguments.PositiveList("--powers", Powers);
+        var modes = Arguments.PositiveList("--modes", Modes);
+        if (powers.Any(p => p > 64) || modes.Any(k => k > 512)) throw new UsageException("--powers must be at most 64 and --modes at most 512");
+        int points = Arguments.Positive("--analytic-points", AnalyticPoints);
+        if (points < 8) throw new UsageException($"--analytic-points must be at least 8 (got '{AnalyticPoints}')");
+        return new AnalyticSingularityOptions
+        {
+            Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
+            InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
+            Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge)),
+        }.Validate(equation);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using Pinn.Optimizers;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>
+/// The search for a self-similar profile and its rate λ with the analytic ansatz, for any <see cref="IProfileEquation"/>:
+/// a secant search for λ on R's origin coefficient of fixed-λ fits, then stage 1 with λ trained, then stages 2, 3, … that
+/// each fit the remaining residual with a new basis at its scale ε; validation of max |R̃| on a dense grid of the
+/// compactified line.
+/// </summary>
+/// <remarks>
+/// λ is never imposed: it is the root of the smoothness indicator (<see cref="IProfileEquation.OriginCoefficient"/>) found by
+/// <see cref="LambdaSearch"/> from the equation's coarse λ₀, then a trained unknown with its own Jacobian column. Each fit is
+/// full-Jacobian Levenberg–Marquardt through the SVD of the column-scaled Jacobian (<see cref="SvdLevenbergMarquardt"/>):
+/// Wang et al. 2025 ("Discovery of unstable singularities", §3) take their profiles to round-off with Gauss–Newton and a
+/// second stage, and Y. Wang and C.-Y. Lai ("Multi-stage neural networks", J. Comput. Phys. 504, 2024) fit each stage's
+/// remainder at its own scale.
+/// </remarks>
+public sealed class AnalyticProfileSolver
+{
+    private readonly IProfileEquation _equation;
+    private readonly AnalyticSingularityOptions _options;
+    private readonly Action<string> _progress;
+
+    /// <summary>A solver for <paramref name="equation"/>; progress lines go to <paramref name="progress"/>.</summary>
+    public AnalyticProfileSolver(IProfileEquation equation, AnalyticSingularityOptions options, Action<string>? progress = null)
+    {
+        _equation = equation;
+        _options = options.Validate(equation);
+        _progress = progress ?? (_ => { });
+    }
+
+    /// <summary>Runs the search and every stage.</summary>
+    public AnalyticProfileResult Run()
+    {
+        var clock = Stopwatch.StartNew();
+        double lambda = _options.InitialLambda ?? _equation.StartLambda(_options.Branch);
+        var stages = new List<AnalyticStage>();
+        var reports = new List<AnalyticStageReport>();
+        var first = Guess(_options.Basis(1), lambda);
+        var search = new List<(double Lambda, double Value)>();
+        if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
+        for (int s = 1; s <= _options.Stages; s++)
+        {
+            var stageClock = Stopwatch.StartNew();
+            var stage = s == 1 ? first : AnalyticStage.Zero(_options.Basis(s), Validate(stages, lambda).Max);
+            if (s > 1) _progress($"stage {s}: ε = {stage.Scale:E3}, basis {stage.Basis.Powers}×{stage.Basis.Modes}");
+            var fit = Fit(stages, stage, lambda, fixedLambda: false, _options.MaxSteps, _options.Weights, $"stage {s}");
+            lambda = fit.Lambda;
+            stages.Add(fit.Stage);
+            var check = Validate(stages, lambda);
+            _progress($"stage {s} done ({fit.Stop}): λ = {lambda:R}, max|R̃| = {check.Max:E3}, {stageClock.Elapsed.TotalSeconds:F1} s");
+            reports.Add(new AnalyticStageReport(s, fit.Stage.Basis.Powers, fit.Stage.Basis.Modes, fit.Stage.Scale, fit.History.Count,
+                stageClock.Elapsed.TotalSeconds, lambda, check.Max, fit.Stop, fit.History, check.Values, fit.Stage.Coefficients));
+        }
+        return AnalyticProfileResult.Create(_equation, _options, lambda, stages, reports, search, clock.Elapsed.TotalSeconds, _options.ValidationPoints);
+    }
+
+    /// <summary>max |R̃| on the validation grid and R̃ there.</summary>
+    public (double Max, double[] Values) Validate(IReadOnlyList<AnalyticStage> stages, double lambda)
+    {
+        var (_, y) = ValidationGrid(_options.ValidationPoints, lambda);
+        var r = new AnalyticProfile(_equation, stages).ScaledResidual(y, lambda);
+        return (r.Max(Math.Abs), r);
+    }
+
+    /// <summary>ζₖ = −1 + (2k + 1)/K uniform over (−1, 1) and y(ζ) = sign ζ·((1 − |ζ|)^(−2(1+λ)) − 1)^½.</summary>
+    public static (double[] Zeta, double[] Y) ValidationGrid(int count, double lambda)
+    {
+        var zeta = Enumerable.Range(0, count).Select(k => -1 + (2.0 * k + 1) / count).ToArray();
+        return (zeta, zeta.Select(z => Math.Sign(z) * FromCompact(1 - Math.Abs(z), lambda)).ToArray());
+    }
+
+    /// <summary>y ≥ 0 with t = (1 + y²)^(−1/(2(1+λ))).</summary>
+    public static double FromCompact(double t, double lambda) => Math.Sqrt(Math.Max(Math.Pow(t, -2 * (1 + lambda)) - 1, 0));
+
+    /// <summary>The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t.</summary>
+    public double[] CollocationPoints(double lambda)
+    {
+        int half = _options.Points / 2, rest = _options.Points - half;
+        var cayley = Enumerable.Range(0, half).Select(k => _options.Length * Math.Tan(0.5 * Math.PI * (k + 0.5) / half));
+        var compact = Enumerable.Range(0, rest).Select(k => FromCompact(0.5 * (1 - Math.Cos(Math.PI * (k + 0.5) / rest)), lambda));
+        return cayley.Concat(compact).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
+    }
+
+    /// <summary>Stage 1 started from the least-squares projection of the equation's guess F₀ (Re and Im parts) on the basis.</summary>
+    public AnalyticStage Guess(AnalyticProfileBasis basis, double lambda)
+    {
+        var points = CollocationPoints(lambda);
+        int n = basis.Count;
+        var matrix = new double[2 * points.Length, n];
+        var target = new double[2 * points.Length];
+        var b = new System.Numerics.Complex[4 * n];
+        for (int p = 0; p < points.Length; p++)
+        {
+            basis.Evaluate(points[p], lambda, b.AsSpan(0, n), b.AsSpan(n, n), b.AsSpan(2 * n, n), b.AsSpan(3 * n, n));
+            double w = AnalyticProfile.Weight(points[p], lambda);
+            var guess = _equation.Guess(points[p], lambda);
+            for (int i = 0; i < n; i++) (matrix[2 * p, i], matrix[2 * p + 1, i]) = (w * b[i].Real, w * b[i].Imaginary);
+            (target[2 * p], target[2 * p + 1]) = (w * guess.Real, w * guess.Imaginary);
+        }
+        using var scope = NewDisposeScope();
+        var a = tensor(matrix, dtype: ScalarType.Float64);
+        var solution = linalg.lstsq(a, tensor(target, dtype: ScalarType.Float64).unsqueeze(1), rcond: 1e-13).Solution.squeeze(1);
+        return new AnalyticStage(basis, 1, solution.data<double>().ToArray());
+    }
+
+    private (double Lambda, AnalyticStage Stage, List<(double, double)> Evaluations) SearchLambda(AnalyticStage start, double lambda0)
+    {
+        var fits = new Dictionary<double, AnalyticStage>();
+        var weights = _options.Weights with { Origin = 0 };
+        double Indicator(double l)
+        {
+            // Each fit starts from the guess at its own λ (not from the previous fit): the indicator is then a function of λ alone.
+            var fit = Fit([], Guess(start.Basis, l), l, fixedLambda: true, _options.SearchSteps, weights, "search");
+            var current = fits[l] = fit.Stage;
+            var series = new AnalyticProfile(_equation, [current]).Series(l, _equation.OriginOrder(_options.Branch) + 2).F;
+            double value = _equation.ProfileIsRealPart
+                ? _equation.OriginCoefficient(_options.Branch, l, series.Real(), series.Imaginary())
+                : _equation.OriginCoefficient(_options.Branch, l, series.Imaginary(), series.Real());
+            _progress($"search: λ = {l:R}: R's origin coefficient {value:E3} (loss {fit.History[^1].Loss:E3}, {fit.History.Count} steps)");
+            return value;
+        }
+        var (lambda, evaluations) = LambdaSearch.Find(Indicator, lambda0, lambda0 * 1.02, _options.SearchEvaluations, 1e-12);
+        _progress($"search: λ = {lambda:R} after {evaluations.Count} fits");
+        return (lambda, fits[lambda], evaluations);
+    }
+
+    private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,
+        AnalyticStage stage, double lambda, bool fixedLambda, int maxSteps, AnalyticProfileWeights weights, string label)
+    {
+        var objective = new AnalyticProfileObjective(_equation, _options.Branch, frozen, stage, CollocationPoints(lambda), weights, fixedLambda ? lambda : null);
+        using var theta = fixedLambda ? tensor(stage.Coefficients, dtype: ScalarType.Float64) : tensor([.. stage.Coefficients, lambda], dtype: ScalarType.Float64);
+        using var lm = new SvdLevenbergMarquardt();
+        var history = new List<StageHistoryRow>();
+        var clock = Stopwatch.StartNew();
+        double best = double.PositiveInfinity;
+        int bestStep = 0;
+        string stop = "step limit";
+        for (int step = 1; step <= maxSteps; step++)
+        {
+            StepResult result;
+            using (NewDisposeScope()) result = lm.Step(objective, theta);
+            double current = objective.Lambda(theta);
+            history.Add(new StageHistoryRow(0, step, clock.Elapsed.TotalSeconds, result.Loss, current, lm.Damping, double.NaN));
+            if (!fixedLambda && (step == 1 || step % 10 == 0))
+                _progress($"{label} step {step}: loss {result.Loss:E3}, λ = {current:R}, μ = {lm.Damping:E2}, cond {lm.ConditionNumber:E1}, rank {lm.NumericalRank}/{objective.ParameterCount}");
+            if (result.Stop != StopReason.None)
+            {
+                stop = $"{result.Stop}: {result.Message}";
+                break;
+            }
+            if (result.Message is null && result.Loss < best * (1 - 1e-3)) (best, bestStep) = (result.Loss, step);
+            if (step - bestStep >= _options.Patience)
+            {
+                stop = $"stalled (loss {best:E3} not lowered by 0.1 % in {_options.Patience} steps)";
+                break;
+            }
+        }
+        return (objective.Stage(theta), objective.Lambda(theta), history, stop);
+    }
+}

@@ -1,0 +1,7 @@
+namespace Pinn.Solver.Singularity;
+
+/// <summary>Weights of the condition rows and of the origin row of <see cref="AnalyticProfileObjective"/> (the collocation rows have weight 1).</summary>
+/// <param name="Conditions">w_c of the normalisation conditions.</param>
+/// <param name="Origin">w_o of R's Taylor coefficient of the equation's origin order at y = 0; 0 leaves it out (the λ search's fixed-λ solves).</param>
+/// <param name="Ridge">η of the Tikhonov rows η·c of the trainable coefficients (0: none).</param>
+public sealed record AnalyticProfileWeights(double Conditions = 1, double Origin = 1, double Ridge = 0);

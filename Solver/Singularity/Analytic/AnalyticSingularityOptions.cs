@@ -1,0 +1,67 @@
+namespace Pinn.Solver.Singularity;
+
+/// <summary>Settings of the analytic profile search (<see cref="AnalyticProfileSolver"/>).</summary>
+public sealed record AnalyticSingularityOptions
+{
+    /// <summary>Branch i (0 = stable).</summary>
+    public int Branch { get; init; }
+
+    /// <summary>Stages (1 = the first fit only; each further stage fits the remaining residual at its scale).</summary>
+    public int Stages { get; init; } = 2;
+
+    /// <summary>Far-field powers J of each stage's basis (the last repeats).</summary>
+    public int[] Powers { get; init; } = [3, 4];
+
+    /// <summary>Cayley modes K of each stage's basis (the last repeats).</summary>
+    public int[] Modes { get; init; } = [32, 32];
+
+    /// <summary>Length L of the basis (u = 1/(1 − iy/L)).</summary>
+    public double Length { get; init; } = 1;
+
+    /// <summary>Collocation points on y &gt; 0: half uniform in the Cayley angle, half Chebyshev in the compact coordinate t.</summary>
+    public int Points { get; init; } = 400;
+
+    /// <summary>Initial λ (null: the equation's coarse default for the branch).</summary>
+    public double? InitialLambda { get; init; }
+
+    /// <summary>Find λ first by a secant search on R's origin coefficient of fixed-λ fits (origin row off).</summary>
+    public bool Search { get; init; } = true;
+
+    /// <summary>Secant/bisection evaluations at most.</summary>
+    public int SearchEvaluations { get; init; } = 16;
+
+    /// <summary>Levenberg–Marquardt steps of each fixed-λ fit of the search.</summary>
+    public int SearchSteps { get; init; } = 150;
+
+    /// <summary>Levenberg–Marquardt steps per stage at most.</summary>
+    public int MaxSteps { get; init; } = 200;
+
+    /// <summary>A stage stops when its loss has not fallen below (1 − 1e-3) of its best for this many steps.</summary>
+    public int Patience { get; init; } = 20;
+
+    /// <summary>Row weights.</summary>
+    public AnalyticProfileWeights Weights { get; init; } = new();
+
+    /// <summary>Validation points, uniform in ζ = sign(y)(1 − t), t = (1 + y²)^(−1/(2(1+λ))), over (−1, 1).</summary>
+    public int ValidationPoints { get; init; } = 20001;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for an invalid value.</summary>
+    public AnalyticSingularityOptions Validate(IProfileEquation equation)
+    {
+        if (Branch < 0 || Branch >= equation.Branches) throw new ArgumentOutOfRangeException(nameof(Branch), Branch, $"the branch must be in 0..{equation.Branches - 1}");
+        if (Stages is < 1 or > 5) throw new ArgumentOutOfRangeException(nameof(Stages), Stages, "the number of stages must be in 1..5");
+        if (Powers.Length == 0 || Powers.Any(p => p is < 1 or > 64) || Modes.Length == 0 || Modes.Any(k => k is < 1 or > 512))
+            throw new ArgumentOutOfRangeException(nameof(Powers), "powers must be in 1..64 and modes in 1..512");
+        if (!(Length > 0) || !double.IsFinite(Length)) throw new ArgumentOutOfRangeException(nameof(Length), Length, "the length must be positive");
+        if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
+        if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");
+        if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1)
+            throw new ArgumentOutOfRangeException(nameof(MaxSteps), "step counts must be positive");
+        if (ValidationPoints < 1000) throw new ArgumentOutOfRangeException(nameof(ValidationPoints), ValidationPoints, "validate on at least 1 000 points");
+        return this;
+    }
+
+    /// <summary>The basis of stage <paramref name="stage"/> (from 1).</summary>
+    public AnalyticProfileBasis Basis(int stage) =>
+        new(Powers[Math.Min(stage - 1, Powers.Length - 1)], Modes[Math.Min(stage - 1, Modes.Length - 1)], Length);
+}
