@@ -16,8 +16,10 @@ namespace Pinn.Solver.Singularity;
 /// The exponents γⱼ = −α + j(1 − α) are those of the far-field expansion of a self-similar profile that grows like
 /// |y|^α: in the compact coordinate w = u^{1−α} (|w| = t = (1 + y²/L²)^{−1/(2(1+λ))}, the compactification of the
 /// network ansatz with m = 1) the ansatz is F = u^{−α} Σⱼ wʲ Qⱼ(ζ), Qⱼ polynomials in the Cayley variable, which are
-/// smooth on the whole compactified line, the point at infinity (ζ = 1) included; the integer powers of u that the
-/// far field also contains are polynomials in ζ. Wang et al. 2025 ("Discovery of unstable singularities",
+/// smooth on the whole compactified line, the point at infinity (ζ = 1) included. A nonlocal equation's far field also
+/// holds integer powers of u (the Hilbert transform of a profile carries its moments as M/y, M/y³, …), which no
+/// u^{γⱼ}·polynomial represents for irrational λ: the optional regular family ζᵏ (γ = 0) adds them; without it the CCF
+/// fits stalled at residuals ~1e-3, with it they converge spectrally. Wang et al. 2025 ("Discovery of unstable singularities",
 /// arXiv:2509.14185, §2) build symmetry and far-field asymptotics into the ansatz in the same spirit.
 /// </remarks>
 public sealed class AnalyticProfileBasis
