@@ -20,7 +20,7 @@ public class TensorLeakTests
     [InlineData("ssbroyden:50")]
     public void Step_InsideDisposeScope_LiveTensorCountConstantFromStep10To50(string spec)
     {
-        using var quadratic = new QuadraticObjective(60, 13, 1e6);
+        using var quadratic = new ConvexQuadratic(60, 13, 1e6);
         AssertNoLeakFromStep10To50(spec, quadratic, torch.zeros(60, ScalarType.Float64));
     }
 
@@ -79,54 +79,20 @@ public class TensorLeakTests
         AssertNoLeakFromStep10To50("engd:50:blocks=true", new BlockedResiduals(fit, 8, 7, 5), fit.Start.clone(), jolt: true);
     }
 
-    /// <summary>
-    /// Runs 50 steps of <paramref name="spec"/>, one dispose scope each, with no garbage collection after
-    /// step 10 (so a tensor that escaped its scope stays counted instead of being released by a finalizer),
-    /// and checks that the live tensor count after each of steps 11..50 stays within the range seen after
-    /// steps 5..10. (The range allows state that an optimizer keeps only after some outcomes, e.g. the
-    /// linearisation Levenberg–Marquardt keeps after a rejected step; a leak grows without bound.)
-    /// </summary>
+    /// <summary>Runs 50 steps of <paramref name="spec"/> under <see cref="TensorLeak.Check"/> (live tensor count flat from step 10 on).</summary>
     private static void AssertNoLeakFromStep10To50(string spec, IObjective objective, Tensor start, bool jolt = false)
     {
         var phase = Assert.Single(OptimizerSpec.Parse(spec));
         using var theta = start;
         using var optimizer = OptimizerCatalog.Default.Create(phase);
-        var counts = new long[51];
-        void Step(int step)
-        {
-            using (var scope = torch.NewDisposeScope())
-            {
-                if (jolt)
-                {
-                    theta.add_(torch.arange(theta.shape[0], dtype: ScalarType.Float64).mul_(step).sin_(), 0.05);
-                }
-                var result = optimizer.Step(objective, theta);
-                Assert.True(result.Stop == StopReason.None, $"{spec} stopped at step {step}: {result.Stop} {result.Message}");
-            }
-            counts[step] = step <= 10 ? LiveTensors() : torch.Tensor.TotalCount;
-        }
-
-        for (var step = 1; step <= 10; step++) Step(step);
-        var (low, high) = (counts[5..11].Min(), counts[5..11].Max());
-        var noGc = GC.TryStartNoGCRegion(64L << 20);
-        try
-        {
-            for (var step = 11; step <= 50; step++) Step(step);
-            var outside = Enumerable.Range(11, 40).Where(s => counts[s] < low || counts[s] > high).ToList();
-            Assert.True(outside.Count == 0,
-                $"{phase.Name}: live tensors within [{low}, {high}] after steps 5..10, but {string.Join(", ", outside.Select(s => $"{counts[s]} after step {s}"))}");
-        }
-        finally
-        {
-            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-        }
-        Assert.True(noGc, "could not suspend garbage collection for the measurement");
+        Action<int>? before = jolt ? step => theta.add_(torch.arange(theta.shape[0], dtype: ScalarType.Float64).mul_(step).sin_(), 0.05) : null;
+        Assert.Null(TensorLeak.Check(optimizer, objective, theta, 50, before));
     }
 
     [Fact]
     public void Search_InsideDisposeScope_LeavesNoTensorsBehind()
     {
-        using var quadratic = new QuadraticObjective(20, 4, 1e3);
+        using var quadratic = new ConvexQuadratic(20, 4, 1e3);
         using var theta = torch.zeros(20, ScalarType.Float64);
         var search = new StrongWolfeLineSearch();
         var before = LiveTensors();
@@ -145,7 +111,7 @@ public class TensorLeakTests
     [Fact]
     public void Dispose_Optimizers_ReleaseTheirState()
     {
-        using var quadratic = new QuadraticObjective(10, 2, 10);
+        using var quadratic = new ConvexQuadratic(10, 2, 10);
         using var theta = torch.zeros(10, ScalarType.Float64);
         using var fit = Fit();
         using var start = fit.Start.clone();
@@ -166,10 +132,5 @@ public class TensorLeakTests
     /// <summary>A nonzero-residual fit r = A tanh(Bθ) − y.</summary>
     private static TanhModelResiduals Fit() => new(residuals: 30, hidden: 12, parameters: 20, seed: 17, noise: 0.5, perturbation: 3);
 
-    private static long LiveTensors()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return torch.Tensor.TotalCount;
-    }
+    private static long LiveTensors() => TensorLeak.LiveTensors();
 }
