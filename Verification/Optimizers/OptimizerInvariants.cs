@@ -57,7 +57,7 @@ public static class OptimizerInvariants
 
     /// <summary>No tensor leak (<see cref="TensorLeak"/>) over <paramref name="steps"/> steps on an ill-conditioned quadratic
     /// of <paramref name="dimension"/> parameters; throws with the steps whose live tensor count left the range.</summary>
-    public static void CheckNoTensorLeak(Func<IOptimizer> create, int steps = 50, int dimension = 60, double condition = 1e6)
+    public static void CheckNoTensorLeak(Func<IOptimizer> create, int steps = 60, int dimension = 60, double condition = 1e6)
     {
         using var quadratic = new ConvexQuadratic(dimension, 13, condition);
         using var theta = TorchSharp.torch.zeros(dimension, dtype: TorchSharp.torch.ScalarType.Float64);

@@ -4,43 +4,9 @@ using static TorchSharp.torch;
 
 namespace Pinn.Optimizers.Tests;
 
-/// <summary>Every catalogue optimizer saves and restores its state so that a resumed run is bitwise the uninterrupted one.</summary>
+/// <summary>The optimizer state snapshot itself (every optimizer's round trip is in <see cref="CatalogueOptimizerTests"/>).</summary>
 public sealed class CheckpointTests
 {
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in OptimizerCatalog.Default.Descriptors)
-        {
-            using var optimizer = OptimizerCatalog.Default.Create(new OptimizerPhase(d.Name, d.DefaultSteps, new Dictionary<string, string>()));
-            if (optimizer is ICheckpointable) data.Add(d.Name);
-        }
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void SaveThenLoad_IntoFreshOptimizer_ContinuesBitwise(string name)
-    {
-        torch.set_num_threads(1);   // per worker thread (OpenMP's thread count is thread-local): bitwise equality needs a fixed reduction order
-        const int half = 6;
-        // K-FAC needs per-layer Kronecker factors; every other optimizer runs on a small nonlinear least-squares model.
-        using var objective = name == "kfac" ? new CheckpointObjective(new KroneckerLeastSquares(3, 4, 5, 10, 12))
-            : new CheckpointObjective(new TanhModelResiduals(residuals: 30, hidden: 6, parameters: 10, seed: 11));
-        var phase = OptimizerSpec.Parse(name).Single();
-        IOptimizer Create() => OptimizerCatalog.Default.Create(phase);
-        Assert.Null(OptimizerChecks.CheckpointRoundTrip(Create, objective.Objective, objective.Start, half));
-        Assert.Null(OptimizerChecks.Descent(Create, objective.Objective, objective.Start, 2 * half));
-    }
-
-    /// <summary>The objective of a round trip and its start point.</summary>
-    private sealed class CheckpointObjective(IObjective inner) : IDisposable
-    {
-        public IObjective Objective => inner;
-        public Tensor Start => inner switch { TanhModelResiduals t => t.Start, KroneckerLeastSquares k => k.Start, _ => throw new InvalidOperationException() };
-        public void Dispose() => (inner as IDisposable)?.Dispose();
-    }
-
     [Fact]
     public void LoadState_FromAnotherOptimizer_ThrowsNamingBoth()
     {
