@@ -142,7 +142,7 @@ public sealed class Engd : GramianOptimizer
         }
         if (_averageGramian is not null)
         {
-            ParameterVector.ValidateState(_averageGramian, theta);
+            ThetaChecks.ValidateState(_averageGramian, theta);
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class Engd : GramianOptimizer
         var exit = failed?.Exit ?? (reports.Any(r => r.Exit == SolveExit.RankDeficient) ? SolveExit.RankDeficient : SolveExit.Solved);
         var method = reports.Any(r => r.Method == SolveMethod.EigenPseudoInverse) ? SolveMethod.EigenPseudoInverse : reports[0].Method;
         var residual = Math.Sqrt(reports.Sum(r => r.ResidualNorm * r.ResidualNorm));
-        var rhsNorm = ParameterVector.Norm(halfGradient);
+        var rhsNorm = VectorMath.Norm(halfGradient);
         var relative = rhsNorm > 0 ? residual / rhsNorm : residual == 0 ? 0 : double.PositiveInfinity;
         var message = failed is not null
             ? $"block {Array.IndexOf(reports, failed) + 1} of {blocks.Count}: {failed.Message}"
@@ -196,12 +196,12 @@ public sealed class Engd : GramianOptimizer
 
     internal static void CheckSystem(Tensor residuals, Tensor jacobian, double damping)
     {
-        ParameterVector.Validate(residuals, nameof(residuals));
+        ThetaChecks.Validate(residuals, nameof(residuals));
         ArgumentNullException.ThrowIfNull(jacobian);
         if (jacobian.dim() != 2 || jacobian.shape[0] != residuals.shape[0] || jacobian.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"the Jacobian must be a float64 [{residuals.shape[0]}, P] tensor matching the residuals; got {jacobian.dtype} of shape {ParameterVector.Shape(jacobian)}.",
+                $"the Jacobian must be a float64 [{residuals.shape[0]}, P] tensor matching the residuals; got {jacobian.dtype} of shape {ThetaChecks.Shape(jacobian)}.",
                 nameof(jacobian));
         }
         LinearOperator.CheckOperand(residuals, jacobian.shape[0], jacobian, nameof(residuals));

@@ -128,7 +128,7 @@ public sealed class EngdNystrom : GramianOptimizer
     {
         if (_previousDirection is not null)
         {
-            ParameterVector.ValidateState(_previousDirection, theta);
+            ThetaChecks.ValidateState(_previousDirection, theta);
         }
         if (_approximation is not null && _approximation.Size != theta.shape[0])
         {

@@ -48,14 +48,14 @@ public static class ConjugateGradient
                 $"the preconditioner must be [{matrix.Rows}, {matrix.Rows}] like the matrix; got [{preconditioner.Rows}, {preconditioner.Columns}].",
                 nameof(preconditioner));
         }
-        ParameterVector.Validate(rhs, nameof(rhs));
+        ThetaChecks.Validate(rhs, nameof(rhs));
         if (rhs.shape[0] != matrix.Columns)
         {
             throw new ArgumentException($"b has {rhs.shape[0]} entries but the matrix is {matrix.Rows}×{matrix.Columns}.", nameof(rhs));
         }
         if (initialGuess is not null)
         {
-            ParameterVector.ValidateLike(rhs, initialGuess, nameof(initialGuess));
+            ThetaChecks.ValidateLike(rhs, initialGuess, nameof(initialGuess));
         }
 
         using var scope = torch.NewDisposeScope();
@@ -64,8 +64,8 @@ public static class ConjugateGradient
         var z = preconditioner is null ? residual.clone() : preconditioner.Apply(residual);
         var direction = z.clone();
         var rz = residual.dot(z).item<double>();
-        var target = Math.Max(options.RelativeTolerance * ParameterVector.Norm(rhs), options.AbsoluteTolerance);
-        var residualNorm = ParameterVector.Norm(residual);
+        var target = Math.Max(options.RelativeTolerance * VectorMath.Norm(rhs), options.AbsoluteTolerance);
+        var residualNorm = VectorMath.Norm(residual);
 
         var iterations = 0;
         SolveExit exit;
@@ -104,7 +104,7 @@ public static class ConjugateGradient
             var step = rz / curvature;
             x.add_(direction, step);
             residual.add_(product, -step);
-            residualNorm = ParameterVector.Norm(residual);
+            residualNorm = VectorMath.Norm(residual);
             iterations++;
             if (stop is not null && double.IsFinite(residualNorm) && stop(iterations, x, residual))
             {
@@ -117,8 +117,8 @@ public static class ConjugateGradient
             rz = rzNext;
         }
 
-        var trueResidual = ParameterVector.Norm(rhs - matrix.Apply(x));
-        var rhsNorm = ParameterVector.Norm(rhs);
+        var trueResidual = VectorMath.Norm(rhs - matrix.Apply(x));
+        var rhsNorm = VectorMath.Norm(rhs);
         var relative = rhsNorm > 0 ? trueResidual / rhsNorm : trueResidual == 0 ? 0 : double.PositiveInfinity;
         return (x.MoveToOuterDisposeScope(),
             new SolveReport(SolveMethod.ConjugateGradient, exit, iterations, trueResidual, relative, double.NaN, message));
