@@ -14,10 +14,10 @@ namespace Pinn.Optimizers;
 /// JᵀJ for the residual vector r with each term's 1/√N folded in, and the natural gradient G⁺∇L is
 /// computed here by a damped dense solve (<see cref="SymmetricSolve"/>: Cholesky, or the eigen
 /// pseudo-inverse when G + λI is singular at float64 resolution). Moving average (option
-/// <see cref="EngdOptions.MovingAverage"/> = β): G ← β G_old + (1 − β) JᵀJ, starting from the first JᵀJ;
+/// <see cref="GramianOptions.MovingAverage"/> = β): G ← β G_old + (1 − β) JᵀJ, starting from the first JᵀJ;
 /// the reference's best run uses β = 0.3, λ = 1e-10. The Gramian is P×P: beyond ~10⁴ parameters, or
 /// whenever there are fewer residuals than parameters, use <see cref="EngdWoodbury"/> or <see cref="EngdNystrom"/>.
-/// Block-diagonal mode (<see cref="EngdOptions.BlockDiagonal"/>, objective implementing
+/// Block-diagonal mode (<see cref="GramianOptions.BlockDiagonal"/>, objective implementing
 /// <see cref="IParameterBlocks"/>): G is replaced by its diagonal blocks G_bb = J_bᵀJ_b, one per layer,
 /// and each (G_bb + λI) d_b = J_bᵀr is solved separately, as in layer-wise curvature approximations
 /// (J. Martens and R. Grosse, "Optimizing neural networks with Kronecker-factored approximate curvature",
@@ -29,12 +29,12 @@ public sealed class Engd : GramianOptimizer
     private Tensor? _averageGramian;
 
     /// <summary>Creates ENGD with the given (or default) options.</summary>
-    public Engd(EngdOptions? options = null)
-        : this("engd", options ?? new EngdOptions())
+    public Engd(GramianOptions? options = null)
+        : this("engd", options ?? new GramianOptions())
     {
     }
 
-    private Engd(string name, EngdOptions options)
+    private Engd(string name, GramianOptions options)
         : base(name, options)
     {
     }
@@ -44,7 +44,7 @@ public sealed class Engd : GramianOptimizer
     /// handled by the pseudo-inverse, giving the minimum-norm step J⁺r) and no moving average; name
     /// <c>gauss-newton</c>.
     /// </summary>
-    public static Engd GaussNewton(EngdOptions? options = null) => new("gauss-newton", options ?? EngdOptions.GaussNewtonDefaults);
+    public static Engd GaussNewton(GramianOptions? options = null) => new("gauss-newton", options ?? GramianOptions.GaussNewtonDefaults);
 
     /// <summary>The ENGD direction d = (JᵀJ + λI)⁻¹ Jᵀr of residuals r [M] and Jacobian J [M, P], without averaging.</summary>
     public static (Tensor Direction, SolveReport Report) Direction(Tensor residuals, Tensor jacobian, double damping)

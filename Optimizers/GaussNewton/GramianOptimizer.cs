@@ -17,8 +17,8 @@ namespace Pinn.Optimizers;
 /// <para>
 /// Failures never throw and never move θ. If the solve fails or no step lowers the loss, the damping λ is
 /// raised ×10 (from 0 to 1e-10) for the next step and the result's message says so; after a success it
-/// falls back ÷10 towards <see cref="EngdOptions.Damping"/>. The optimizer stops with
-/// <see cref="StopReason.LineSearchFailed"/> once λ would exceed <see cref="EngdOptions.MaxDamping"/>, with
+/// falls back ÷10 towards <see cref="GramianOptions.Damping"/>. The optimizer stops with
+/// <see cref="StopReason.LineSearchFailed"/> once λ would exceed <see cref="GramianOptions.MaxDamping"/>, with
 /// <see cref="StopReason.StepTolerance"/> when a failed full step no longer changes θ in float64
 /// (‖d‖∞ ≤ 4ε‖θ‖∞), with <see cref="StopReason.FunctionTolerance"/> when no step lowers the loss and
 /// the Gauss–Newton model predicts a decrease 2dᵀg − ‖Jd‖² below 16ε·L (float64 resolution of the loss),
@@ -35,7 +35,7 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     private readonly DampingSchedule _damping;
     private bool _disposed;
 
-    private protected GramianOptimizer(string name, EngdOptions options)
+    private protected GramianOptimizer(string name, GramianOptions options)
     {
         Name = name;
         Options = options;
@@ -48,7 +48,7 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     public string Name { get; }
 
     /// <summary>The parameters.</summary>
-    public EngdOptions Options { get; }
+    public GramianOptions Options { get; }
 
     /// <summary>The damping λ the next step will use.</summary>
     public double CurrentDamping => _damping.Current;

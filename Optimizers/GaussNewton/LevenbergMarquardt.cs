@@ -106,19 +106,8 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
         var loss = _linearization.Loss;
         var halfGradient = _linearization.HalfGradient!;
         var gramian = _linearization.Gramian!;
-        var gradientMax = 2 * VectorMath.MaxNorm(halfGradient);
         var gradientNorm = 2 * VectorMath.Norm(halfGradient);
-        if (StepGuard.NonFinite(loss, gradientMax, gradient: "gradient 2Jᵀr", loss: "loss ‖r‖²", evaluations: evaluations) is { } nonFinite)
-        {
-            return nonFinite with { GradientNorm = gradientNorm };
-        }
-        _gradientScale ??= Math.Max(1, gradientMax);
-        var gradientTarget = Options.GradientTolerance * _gradientScale.Value;
-        if (gradientMax <= gradientTarget)
-        {
-            return new StepResult(loss, evaluations, gradientNorm, StopReason.GradientTolerance,
-                $"‖∇L‖∞ = {gradientMax:G3} ≤ {gradientTarget:G3}");
-        }
+        if (StopAtLinearization(loss, halfGradient, gradientNorm, evaluations) is { } stop) return stop;
 
         var scaling = DampingScale(gramian);
         var mu = _damping.Mu ??= InitialDamping(gramian);
@@ -159,8 +148,29 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
             predicted = velocity.dot(velocity.mul(scaling).mul_(mu).sub_(halfGradient)).item<double>();
         }
 
+        return Try(residualObjective, theta, step, predicted, mu, loss, evaluations, gradientNorm);
+    }
+
+    /// <summary>The stop at the current linearisation: a non-finite loss or gradient, or ‖∇L‖∞ below the tolerance (relative to the first step's); null to go on.</summary>
+    private StepResult? StopAtLinearization(double loss, Tensor halfGradient, double gradientNorm, int evaluations)
+    {
+        var gradientMax = 2 * VectorMath.MaxNorm(halfGradient);
+        if (StepGuard.NonFinite(loss, gradientMax, gradient: "gradient 2Jᵀr", loss: "loss ‖r‖²", evaluations: evaluations) is { } nonFinite)
+        {
+            return nonFinite with { GradientNorm = gradientNorm };
+        }
+        _gradientScale ??= Math.Max(1, gradientMax);
+        var gradientTarget = Options.GradientTolerance * _gradientScale.Value;
+        return gradientMax <= gradientTarget
+            ? new StepResult(loss, evaluations, gradientNorm, StopReason.GradientTolerance, $"‖∇L‖∞ = {gradientMax:G3} ≤ {gradientTarget:G3}")
+            : null;
+    }
+
+    /// <summary>Evaluates θ + h; accepts it (θ moved, μ lowered by the gain ratio) or rejects it (μ raised).</summary>
+    private StepResult Try(IResidualObjective objective, Tensor theta, Tensor step, double predicted, double mu, double loss, int evaluations, double gradientNorm)
+    {
         var trial = theta.add(step);
-        var trialLoss = LeastSquares.Loss(residualObjective, trial);
+        var trialLoss = LeastSquares.Loss(objective, trial);
         evaluations++;
         var gain = predicted > 0 && double.IsFinite(trialLoss) ? (loss - trialLoss) / predicted : double.NegativeInfinity;
         if (!(gain > 0))

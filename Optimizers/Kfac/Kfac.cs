@@ -67,19 +67,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
     public StepResult Step(IObjective objective, Tensor theta)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ThetaChecks.Validate(objective, theta);
-        if (objective is not IKroneckerObjective kronecker)
-        {
-            throw new ArgumentException(
-                $"{Name} needs an objective implementing IKroneckerObjective (per-layer Kronecker factors); {objective.GetType().Name} does not.", nameof(objective));
-        }
-        if (Options.Auto && objective is not IResidualObjective)
-        {
-            throw new ArgumentException($"{Name}:auto=true (KFAC*) needs an objective implementing IResidualObjective for exact Gauss–Newton products; {objective.GetType().Name} does not.", nameof(objective));
-        }
-        var layers = kronecker.KroneckerLayers;
-        KroneckerLayer.CheckCover(layers, theta.shape[0]);
-        if (_momentum is not null) ThetaChecks.ValidateState(_momentum, theta);
+        var (kronecker, layers) = Require(objective, theta);
         using var scope = torch.NewDisposeScope();
 
         var evaluation = kronecker.KroneckerFactors(theta);
@@ -111,11 +99,17 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         {
             return Fail(loss, 1, gradientNorm, damping, $"the Kronecker solve with damping {damping:G3} gave a non-finite direction");
         }
-        var withMomentum = _momentum is not null;
         if (Options.Auto)
         {
             return AutoStep((IResidualObjective)objective, theta, loss, evaluation.Gradient, direction, gradientNorm, damping, restarted);
         }
+        return SearchStep(objective, theta, loss, direction, gradientNorm, damping, restarted);
+    }
+
+    /// <summary>The K-FAC direction (with momentum when configured) and the grid line search along it.</summary>
+    private StepResult SearchStep(IObjective objective, Tensor theta, double loss, Tensor direction, double gradientNorm, double damping, string? restarted)
+    {
+        var withMomentum = _momentum is not null;
         if (Options.Momentum > 0)
         {
             using var _ = torch.no_grad();
@@ -142,6 +136,25 @@ public sealed class Kfac : IOptimizer, ICheckpointable
             return new StepResult(loss, evaluations, gradientNorm, StopReason.None, $"{search.Message}; momentum dropped; θ unchanged");
         }
         return Fail(loss, evaluations, gradientNorm, damping, search.Message);
+    }
+
+    /// <summary>The objective as an <see cref="IKroneckerObjective"/> with its layers, checked against θ and the state kept.</summary>
+    private (IKroneckerObjective Objective, IReadOnlyList<KroneckerLayer> Layers) Require(IObjective objective, Tensor theta)
+    {
+        ThetaChecks.Validate(objective, theta);
+        if (objective is not IKroneckerObjective kronecker)
+        {
+            throw new ArgumentException(
+                $"{Name} needs an objective implementing IKroneckerObjective (per-layer Kronecker factors); {objective.GetType().Name} does not.", nameof(objective));
+        }
+        if (Options.Auto && objective is not IResidualObjective)
+        {
+            throw new ArgumentException($"{Name}:auto=true (KFAC*) needs an objective implementing IResidualObjective for exact Gauss–Newton products; {objective.GetType().Name} does not.", nameof(objective));
+        }
+        var layers = kronecker.KroneckerLayers;
+        KroneckerLayer.CheckCover(layers, theta.shape[0]);
+        if (_momentum is not null) ThetaChecks.ValidateState(_momentum, theta);
+        return (kronecker, layers);
     }
 
     /// <summary>KFAC*: θ ← θ + αΔ + μδ with (α, μ) from the quadratic model, kept only if the loss falls.</summary>
