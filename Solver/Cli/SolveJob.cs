@@ -88,6 +88,8 @@ public sealed record SolveJob(
             if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
                 Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
                     "for an lbfgs phase use e.g. --causal EPS:32:50");
+            if (threads > Limits.MaxThreads) throw new UsageException($"--threads may be at most {Limits.MaxThreads} (got {threads})");
+            Limits.Check(problem, network, phases, causal, adaptive, size, Limits.MaxBytes(s.MaxMemory));
             var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget, EvaluateTimeRatio: evalTimeRatio)
                 { Causal = causal, Attention = attention, Adaptive = adaptive };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
@@ -134,7 +136,6 @@ public sealed record SolveJob(
             || !(sigma > 0) || !double.IsFinite(sigma))
             throw new UsageException($"--fourier-features must be SIGMA[:COUNT] with a finite SIGMA > 0, e.g. 1 or 2.5:128 (got '{text}')");
         int count = parts.Length == 2 ? Arguments.Positive("--fourier-features COUNT", parts[1]) : Physics.FourierFeatures.DefaultCount;
-        if (count > 100_000) throw new UsageException($"--fourier-features COUNT must be at most 100000 (got {count})");
         return new FourierFeatures(sigma, count, seed);
     }
 
