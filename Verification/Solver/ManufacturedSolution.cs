@@ -1,3 +1,4 @@
+using Pinn.Verification.Optimizers;
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;

@@ -95,7 +95,7 @@ public class OptimizerCatalogTests
     [MemberData(nameof(LeastSquaresNames))]
     public void Create_LeastSquaresOptimizerOnPlainObjective_ThrowsOneLineArgumentException(string name)
     {
-        using var quadratic = new QuadraticObjective(4, 1, 10);
+        using var quadratic = new ConvexQuadratic(4, 1, 10);
         using var theta = torch.zeros(4, ScalarType.Float64);
         using var optimizer = OptimizerCatalog.Default.Create(new OptimizerPhase(name, 1, new Dictionary<string, string>()));
 
@@ -206,7 +206,7 @@ public class OptimizerCatalogTests
     [InlineData("ssbroyden:300")]
     public void Create_EveryOptimizer_ReducesAQuadratic(string spec)
     {
-        using var quadratic = new QuadraticObjective(10, 8, 100);
+        using var quadratic = new ConvexQuadratic(10, 8, 100);
         using var theta = torch.zeros(10, ScalarType.Float64);
         var phase = Assert.Single(OptimizerSpec.Parse(spec));
         using var optimizer = OptimizerCatalog.Default.Create(phase);

@@ -64,54 +64,21 @@ public class TensorLeakTests
         AssertNoLeakAfterWarmUp("engd:50:blocks=true", new BlockedResiduals(fit, 8, 7, 5), fit.Start.clone(), jolt: true);
     }
 
-    /// <summary>
-    /// Runs 60 steps of <paramref name="spec"/>, one dispose scope each, with no garbage collection after
-    /// step 30 (so a tensor that escaped its scope stays counted instead of being released by a finalizer),
-    /// and checks that the live tensor count after each of steps 31..60 stays within the most seen after
-    /// steps 5..30. (The range allows state that an optimizer keeps only after some outcomes, e.g. the
-    /// linearisation Levenberg–Marquardt keeps after a rejected step; a leak grows without bound.)
-    /// </summary>
+    /// <summary>Runs <see cref="Steps"/> steps of <paramref name="spec"/> under <see cref="TensorLeak.Check"/> (the live tensor
+    /// count after <see cref="WarmUp"/> steps stays at or below the most seen in steps 5..<see cref="WarmUp"/>).</summary>
     private static void AssertNoLeakAfterWarmUp(string spec, IObjective objective, Tensor start, bool jolt = false)
     {
         var phase = Assert.Single(OptimizerSpec.Parse(spec));
         using var theta = start;
         using var optimizer = OptimizerCatalog.Default.Create(phase);
-        var counts = new long[Steps + 1];
-        void Step(int step)
-        {
-            using (var scope = torch.NewDisposeScope())
-            {
-                if (jolt)
-                {
-                    theta.add_(torch.arange(theta.shape[0], dtype: ScalarType.Float64).mul_(step).sin_(), 0.05);
-                }
-                var result = optimizer.Step(objective, theta);
-                Assert.True(result.Stop == StopReason.None, $"{spec} stopped at step {step}: {result.Stop} {result.Message}");
-            }
-            counts[step] = step <= WarmUp ? LiveTensors() : torch.Tensor.TotalCount;
-        }
-
-        for (var step = 1; step <= WarmUp; step++) Step(step);
-        var (low, high) = (counts[5..(WarmUp + 1)].Min(), counts[5..(WarmUp + 1)].Max());
-        var noGc = GC.TryStartNoGCRegion(64L << 20);
-        try
-        {
-            for (var step = WarmUp + 1; step <= Steps; step++) Step(step);
-            var outside = Enumerable.Range(WarmUp + 1, Steps - WarmUp).Where(s => counts[s] > high).ToList();
-            Assert.True(outside.Count == 0,
-                $"{phase.Name}: at most {high} live tensors (least {low}) after steps 5..{WarmUp}, but {string.Join(", ", outside.Select(s => $"{counts[s]} after step {s}"))}");
-        }
-        finally
-        {
-            if (noGc && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion) GC.EndNoGCRegion();
-        }
-        Assert.True(noGc, "could not suspend garbage collection for the measurement");
+        Action<int>? before = jolt ? step => theta.add_(torch.arange(theta.shape[0], dtype: ScalarType.Float64).mul_(step).sin_(), 0.05) : null;
+        Assert.Null(TensorLeak.Check(optimizer, objective, theta, Steps, before, WarmUp));
     }
 
     [Fact]
     public void Search_InsideDisposeScope_LeavesNoTensorsBehind()
     {
-        using var quadratic = new QuadraticObjective(20, 4, 1e3);
+        using var quadratic = new ConvexQuadratic(20, 4, 1e3);
         using var theta = torch.zeros(20, ScalarType.Float64);
         var search = new StrongWolfeLineSearch();
         var before = LiveTensors();
@@ -130,10 +97,5 @@ public class TensorLeakTests
     /// <summary>A nonzero-residual fit r = A tanh(Bθ) − y.</summary>
     private static TanhModelResiduals Fit() => new(residuals: 30, hidden: 12, parameters: 20, seed: 17, noise: 0.5, perturbation: 3);
 
-    private static long LiveTensors()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return torch.Tensor.TotalCount;
-    }
+    private static long LiveTensors() => TensorLeak.LiveTensors();
 }

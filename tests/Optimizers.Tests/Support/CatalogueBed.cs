@@ -37,7 +37,7 @@ internal sealed class CatalogueBed(IObjective objective, Tensor start, IDisposab
         }
         var linear = new LinearResiduals(30, 10, seed: 5, noise: 0.1);
         minimum = linear.MinimumLoss;
-        using var offset = RandomTensors.Gaussian(new Random(6), 10);
+        using var offset = GaussianTensors.Gaussian(new Random(6), 10);
         return new(linear, linear.Solution.add(offset, 0.1), linear);
     }
 
@@ -82,8 +82,8 @@ internal sealed class CatalogueBed(IObjective objective, Tensor start, IDisposab
         public RegressionModule()
         {
             var random = new Random(23);
-            _x = RandomTensors.Gaussian(random, 24, 2).DetachFromDisposeScope();
-            _y = cat([_x.sum(1, keepdim: true).sin(), _x.prod(1, keepdim: true).cos()], 1).add_(RandomTensors.Gaussian(random, 24, 2), 0.1).DetachFromDisposeScope();
+            _x = GaussianTensors.Gaussian(random, 24, 2).DetachFromDisposeScope();
+            _y = cat([_x.sum(1, keepdim: true).sin(), _x.prod(1, keepdim: true).cos()], 1).add_(GaussianTensors.Gaussian(random, 24, 2), 0.1).DetachFromDisposeScope();
             manual_seed(23);
             _model = nn.Sequential(("l1", nn.Linear(2, 6)), ("t1", nn.Tanh()), ("l2", nn.Linear(6, 6)), ("t2", nn.Tanh()), ("l3", nn.Linear(6, 2)));
             _model.to(float64);

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Pinn.Physics;
+using Pinn.Verification.Optimizers;
 using Pinn.Verification.Solver;
 using static TorchSharp.torch;
 

@@ -1,7 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 
-namespace Pinn.Verification.Solver;
+namespace Pinn.Verification.Optimizers;
 
 /// <summary>Runs a property as a test: quiet on success, an exception with FsCheck's report (the original and the
 /// shrunk counterexample, and the failing check's label) on failure.</summary>
