@@ -188,7 +188,11 @@ public sealed record SolveJob(
             return (l, Physics.Points.ToVector(weight), Physics.Points.ToVector(bias));
         }).ToArray();
         Embedding = net.Features is { } f ? Physics.Points.ToArray(f.Frequencies) : null;
+        Passthrough = net.Features is { } g ? Enumerable.Range(0, g.Inputs).Select(k => g.Passthrough.Contains(k) ? 1L : 0L).ToArray() : null;
     }
+
+    /// <summary>With an input embedding: 1 for each coordinate passed through, else 0 (filled with <see cref="Weights"/>).</summary>
+    public long[]? Passthrough { get; private set; }
 
     /// <summary>The trained weights per layer (filled by <see cref="Run"/>).</summary>
     public IReadOnlyList<(LayerSlice Layer, double[] Weights, double[] Bias)> Weights { get; private set; } = [];
