@@ -33,10 +33,10 @@ public sealed record SolveJob(
     public TrainingSnapshot? Resume { get; init; }
 
     /// <summary>The problem's sizes and form (hard constraint, embeddings, sampling, weights) as requested.</summary>
-    public ProblemForm Form { get; init; } = new(new ProblemSize(), null, null, []);
+    public ProblemForm Form { get; init; } = new(new ProblemOptions(), null, null, []);
 
     /// <summary>The problem's sizes and form (hard constraint, periodic embedding) as requested.</summary>
-    public ProblemSize Size => Form.Size;
+    public ProblemOptions Size => Form.Size;
 
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
@@ -47,7 +47,7 @@ public sealed record SolveJob(
         try
         {
             var entry = ProblemCatalog.Get(s.Problem);
-            var size = new ProblemSize(
+            var size = new ProblemOptions(
                 s.Points is null ? null : Arguments.Positive("--points", s.Points),
                 s.BoundaryPoints is null ? null : Arguments.Positive("--boundary-points", s.BoundaryPoints), s.Hard, s.Periodic).Validate();
             var phases = OptimizerSpec.Parse(s.Optimizer);
