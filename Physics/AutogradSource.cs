@@ -64,7 +64,10 @@ public sealed class AutogradSource : IDerivativeSource
         return g;
     }
 
+    /// <summary>∂(Σ values)/∂x; zero when the values do not depend on x (a constant, or the derivative of a linear
+    /// function), which libtorch would otherwise abort the process over.</summary>
     private Tensor Row(Tensor values) =>
-        autograd.grad([values.sum()], [_x], retain_graph: true, create_graph: true, allow_unused: true)[0]
-        ?? zeros_like(_x);
+        !values.requires_grad ? zeros_like(_x)
+            : autograd.grad([values.sum()], [_x], retain_graph: true, create_graph: true, allow_unused: true)[0] is { } g && !g.IsInvalid
+                ? g : zeros_like(_x);
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|fourier|soap|singularity]...`
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|fourier|soap|singularity|singularity_networks]...`
 # (no argument: all, about 115 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
@@ -210,35 +210,17 @@ section_soap() {   # SOAP against Adam at equal steps and learning rate
   } > "$sections/40-soap.md"
 }
 
-section_singularity() {   # self-similar profiles: Burgers (networks, two side by side; analytic ansatz) and Córdoba–Córdoba–Fontelos
-  local cases=("--branch 0 --stages 3" "--branch 1 --stages 3")
+section_singularity() {   # self-similar profiles with the analytic ansatz: Burgers and Córdoba–Córdoba–Fontelos, every branch
   local analytic=("burgers --method analytic --branch 0" "burgers --method analytic --branch 1 --powers 6 --origin-weight 1000" "burgers --method analytic --branch 2"
-                  "ccf --branch 0" "ccf --branch 1")
+                  "ccf --branch 0" "ccf --branch 1" "ccf --branch 2")
   local i=0
-  for args in "${cases[@]}"; do
-    # shellcheck disable=SC2086
-    pinn singularity burgers $args --json -q > "$tmp/sing$i.json" &
-    i=$((i + 1))
-  done
-  wait
-  i=0
   for args in "${analytic[@]}"; do
     # shellcheck disable=SC2086
     pinn singularity $args --json -q > "$tmp/anal$i.json"
     i=$((i + 1))
   done
   { stamp singularity
-    echo "Networks of the compact coordinate (Burgers only; the two runs side by side, one thread each). max_residual: the envelope-scaled residual on 20 001 points covering the whole line; λ error against 1/(2I+2)."
-    echo
-    echo "| command | λ error | max_residual per stage | max_error | seconds |"
-    echo "|---|---|---|---|---|"
-    i=0
-    for args in "${cases[@]}"; do
-      field "$tmp/sing$i.json" "f\"| \`pinn singularity burgers $args\` | {d['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in d['stage_max_residual'])} | {d['max_error']:.1e} | {d['seconds']:.0f} |\""
-      i=$((i + 1))
-    done
-    echo
-    echo "Analytic ansatz F = Σ c u^((j−λ)/(1+λ)) ζ^k with the exact Hilbert partner (one at a time). λ found by the secant search on the smoothness indicator, then trained; λ error against 1/(2I+2) (Burgers) or Wang et al. 2025's values 1.1807776628998, 0.6057337012032 (CCF); max_residual: |R|·(1+y²)^(−α/2) on 20 001 points covering the whole line."
+    echo "Analytic ansatz F = Σ c u^((j−λ)/(1+λ)) ζ^k (plus the regular family ζ^k for CCF) with the exact Hilbert partner, one run at a time. λ found by the secant search on the smoothness indicator from a coarse λ₀, then trained; λ error against 1/(2I+2) (Burgers) or Wang et al. 2025's values 1.1807776628998, 0.6057337012032, 0.47132 (CCF; 13 digits, so errors below ~1e-13 are not resolved); max_residual: |R|·(1+y²)^(−α/2) on 20 001 points covering the whole line."
     echo
     echo "| command | λ found | λ error | max_residual per stage | seconds |"
     echo "|---|---|---|---|---|"
@@ -250,8 +232,30 @@ section_singularity() {   # self-similar profiles: Burgers (networks, two side b
   } > "$sections/50-singularity.md"
 }
 
+section_singularity_networks() {   # Burgers profiles with networks of the compact coordinate (two runs side by side, ~10 minutes)
+  local cases=("--branch 0 --stages 3" "--branch 1 --stages 3")
+  local i=0
+  for args in "${cases[@]}"; do
+    # shellcheck disable=SC2086
+    pinn singularity burgers $args --json -q > "$tmp/sing$i.json" &
+    i=$((i + 1))
+  done
+  wait
+  { stamp singularity_networks
+    echo "Networks of the compact coordinate (Burgers only; the two runs side by side, one thread each). max_residual: the envelope-scaled residual on 20 001 points covering the whole line; λ error against 1/(2I+2)."
+    echo
+    echo "| command | λ error | max_residual per stage | max_error | seconds |"
+    echo "|---|---|---|---|---|"
+    i=0
+    for args in "${cases[@]}"; do
+      field "$tmp/sing$i.json" "f\"| \`pinn singularity burgers $args\` | {d['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in d['stage_max_residual'])} | {d['max_error']:.1e} | {d['seconds']:.0f} |\""
+      i=$((i + 1))
+    done
+  } > "$sections/51-singularity-networks.md"
+}
+
 wanted=("$@")
-(( ${#wanted[@]} )) || wanted=(core quick paper convection fourier soap singularity)
+(( ${#wanted[@]} )) || wanted=(core quick paper convection fourier soap singularity singularity_networks)
 for s in "${wanted[@]}"; do "section_$s"; done
 {
 cat <<HEAD

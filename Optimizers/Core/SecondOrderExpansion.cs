@@ -9,7 +9,7 @@ namespace Pinn.Optimizers;
 /// kept alive until <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
-/// <see cref="Autograd"/> applies the exact Hessian by double backward through one retained graph
+/// <see cref="Autograd(Tensor, Func{Tensor, Tensor})"/> applies the exact Hessian by double backward through one retained graph
 /// (B. A. Pearlmutter, "Fast exact multiplication by the Hessian", Neural Computation 6 (1994) 147–160:
 /// H v = ∇θ(∇θL(θ)·v)): the forward pass and the first backward pass (with <c>create_graph</c>) run once,
 /// each product is one further backward pass. <see cref="GaussNewton"/> applies G = 2JᵀJ, the Gauss–Newton
@@ -77,7 +77,35 @@ public sealed class SecondOrderExpansion : IDisposable
         }
         var lossValue = value.item<double>();
         var detached = gradient.detach().clone().DetachFromDisposeScope();
-        var operatorOfGraph = new AutogradHessian(point.DetachFromDisposeScope(), gradient.DetachFromDisposeScope());
+        var owned = point.DetachFromDisposeScope();
+        var operatorOfGraph = new AutogradHessian([owned], gradient.DetachFromDisposeScope(), owned);
+        return new SecondOrderExpansion(lossValue, detached, operatorOfGraph, operatorOfGraph);
+    }
+
+    /// <summary>
+    /// The exact Hessian, by double backward, of a loss of existing leaf tensors (e.g. a TorchSharp module's parameters,
+    /// as they are now) with respect to all of them flattened and concatenated in order. <paramref name="loss"/> computes
+    /// the 0-d loss from <paramref name="parameters"/>; it is called once. The parameters are not owned.
+    /// </summary>
+    public static SecondOrderExpansion Autograd(IReadOnlyList<Tensor> parameters, Func<Tensor> loss)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(loss);
+        if (parameters.Count == 0) throw new ArgumentException("give at least one parameter tensor.", nameof(parameters));
+        using var scope = torch.NewDisposeScope();
+        using var mode = torch.enable_grad();
+        var value = loss();
+        if (value.numel() != 1)
+        {
+            throw new ArgumentException($"the loss must be a scalar; got shape {ParameterVector.Shape(value)}.", nameof(loss));
+        }
+        var pieces = value.requires_grad
+            ? torch.autograd.grad([value], [.. parameters], retain_graph: true, create_graph: true, allow_unused: true)
+            : [.. parameters.Select(_ => (Tensor?)null)];
+        var gradient = torch.cat(pieces.Select((g, i) => g is null || g.IsInvalid ? torch.zeros_like(parameters[i]).flatten() : g.flatten()).ToArray());
+        var lossValue = value.item<double>();
+        var detached = gradient.detach().clone().DetachFromDisposeScope();
+        var operatorOfGraph = new AutogradHessian(parameters, gradient.DetachFromDisposeScope(), owned: null);
         return new SecondOrderExpansion(lossValue, detached, operatorOfGraph, operatorOfGraph);
     }
 
@@ -131,19 +159,20 @@ public sealed class SecondOrderExpansion : IDisposable
         _resources?.Dispose();
     }
 
-    /// <summary>H v = ∂(gᵀv)/∂θ through the graph of g = ∇L kept with <c>create_graph</c>; owns the graph's ends.</summary>
-    private sealed class AutogradHessian(Tensor point, Tensor gradient) : ILinearOperator, IDisposable
+    /// <summary>H v = ∂(gᵀv)/∂θ through the graph of the flat g = ∇L kept with <c>create_graph</c>, θ the leaves flattened
+    /// and concatenated; owns the gradient and <paramref name="owned"/>.</summary>
+    private sealed class AutogradHessian(IReadOnlyList<Tensor> leaves, Tensor gradient, IDisposable? owned) : ILinearOperator, IDisposable
     {
         private bool _disposed;
 
-        public long Rows => point.shape[0];
+        public long Rows => gradient.shape[0];
 
-        public long Columns => point.shape[0];
+        public long Columns => gradient.shape[0];
 
         public Tensor Apply(Tensor v)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            LinearOperator.CheckOperand(v, Columns, point, nameof(v));
+            LinearOperator.CheckOperand(v, Columns, gradient, nameof(v));
             using var scope = torch.NewDisposeScope();
             using var mode = torch.enable_grad();
             var product = v.dim() == 1
@@ -157,7 +186,7 @@ public sealed class SecondOrderExpansion : IDisposable
         public Tensor ToDense()
         {
             using var scope = torch.NewDisposeScope();
-            var dense = Apply(torch.eye(Rows, dtype: ScalarType.Float64, device: point.device));
+            var dense = Apply(torch.eye(Rows, dtype: ScalarType.Float64, device: gradient.device));
             return dense.add(dense.t()).mul_(0.5).MoveToOuterDisposeScope();
         }
 
@@ -166,7 +195,7 @@ public sealed class SecondOrderExpansion : IDisposable
             if (_disposed) return;
             _disposed = true;
             gradient.Dispose();
-            point.Dispose();
+            owned?.Dispose();
         }
 
         private Tensor Product(Tensor v)
@@ -175,8 +204,9 @@ public sealed class SecondOrderExpansion : IDisposable
             {
                 return torch.zeros_like(v);   // g does not depend on θ (e.g. a linear loss): H = 0
             }
-            var product = torch.autograd.grad([gradient], [point], [v], retain_graph: true, allow_unused: true)[0];
-            return product is null || product.IsInvalid ? torch.zeros_like(v) : product.detach();
+            var pieces = torch.autograd.grad([gradient], [.. leaves], [v], retain_graph: true, allow_unused: true);
+            if (leaves.Count == 1) return pieces[0] is null || pieces[0].IsInvalid ? torch.zeros_like(v) : pieces[0].detach().reshape(-1);
+            return torch.cat(pieces.Select((p, i) => p is null || p.IsInvalid ? torch.zeros_like(leaves[i]).flatten() : p.detach().flatten()).ToArray());
         }
     }
 }

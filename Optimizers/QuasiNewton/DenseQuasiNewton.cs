@@ -5,7 +5,7 @@ namespace Pinn.Optimizers;
 /// <summary>
 /// Dense quasi-Newton methods with a strong Wolfe line search for up to ~10⁴ parameters: BFGS (<c>bfgs</c>),
 /// self-scaled BFGS (<c>ssbfgs</c>) and self-scaled Broyden (<c>ssbroyden</c>), which keep the full P×P inverse
-/// Hessian approximation H. One <see cref="Step"/> is one iteration: d = −Hg, a line search along d, the update of H.
+/// Hessian approximation H. One <see cref="QuasiNewtonOptimizer.Step"/> is one iteration: d = −Hg, a line search along d, the update of H.
 /// </summary>
 /// <remarks>
 /// The iteration is <see cref="LineSearchQuasiNewton"/> (Nocedal &amp; Wright 2006, Algorithm 6.1 with the strong Wolfe
@@ -18,7 +18,7 @@ namespace Pinn.Optimizers;
 /// <para>
 /// Restart rule (what is kept or reset): a pair with sᵀy ≤ ε‖y‖² is skipped (H kept); H is reset to I when yᵀHy or
 /// sᵀBs is not positive (H no longer positive definite in float64), when −Hg is not a descent direction, when the line
-/// search along −Hg fails (the next step goes along −g), on <see cref="Reset"/> and <see cref="Stabilize"/>, and when θ
+/// search along −Hg fails (the next step goes along −g), on <see cref="QuasiNewtonOptimizer.Reset"/> and <see cref="QuasiNewtonOptimizer.Stabilize"/>, and when θ
 /// or the objective object changes between calls. When only the objective's <see cref="IObjective.Revision"/> changes at
 /// the same θ (points redrawn, weights updated), f and g are recomputed on the new objective and H is kept
 /// (<see cref="DenseQuasiNewtonOptions.KeepOnRevision"/>), as Urbán et al. and Toscano et al. do when they redraw their

@@ -5,7 +5,7 @@ namespace Pinn.Optimizers;
 
 /// <summary>
 /// Limited-memory BFGS with a strong Wolfe line search, on the flat parameter vector. One
-/// <see cref="Step"/> is one iteration: the quasi-Newton direction, then a line search.
+/// <see cref="QuasiNewtonOptimizer.Step"/> is one iteration: the quasi-Newton direction, then a line search.
 /// </summary>
 /// <remarks>
 /// J. Nocedal and S. J. Wright, <i>Numerical Optimization</i>, 2nd ed., Springer 2006: Algorithm 7.5 (L-BFGS)
@@ -18,7 +18,7 @@ namespace Pinn.Optimizers;
 /// evaluations. On every call it compares θ against its stored copy, the objective against the previous
 /// one and <see cref="IObjective.Revision"/> against the stored revision; if any changed it starts afresh
 /// (history cleared, f and g recomputed), except that with <see cref="LbfgsOptions.KeepHistory"/> a new revision
-/// at the same θ keeps the history. <see cref="Reset"/> forces a fresh start.
+/// at the same θ keeps the history. <see cref="QuasiNewtonOptimizer.Reset"/> forces a fresh start.
 /// </para>
 /// <para>
 /// Stops: <see cref="StopReason.GradientTolerance"/> when ‖g‖∞ ≤ <see cref="LbfgsOptions.GradientTolerance"/>

@@ -35,16 +35,11 @@ public static class CatalogueRun
             throw new UsageException($"results file '{path}' names no problem in /config@problem");
         try
         {
-            var problem = ProblemCatalog.Get(problemName).Create(new ProblemSize(Hard: Flag(record, "hard"), PeriodicEmbedding: Flag(record, "periodic")));
-            if (record.Config.TryGetValue("fourier_features", out var features) && features is string text)
-                problem = problem.WithEmbedding(SolveJob.ParseFourierFeatures(text, record.Config.TryGetValue("seed", out var seed) && seed is long s ? s : 0));
-            return problem;
+            return ProblemForm.Of(record).Create(problemName, record.Config.TryGetValue("seed", out var seed) && seed is long s ? s : 0);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or OverflowException)
         {
             throw new UsageException($"results file '{path}': {e.Message}");
         }
     }
-
-    private static bool Flag(RunRecord record, string key) => record.Config.TryGetValue(key, out var v) && v is true;
 }

@@ -50,6 +50,7 @@ public static class Checkpoints
     {
         var record = Read(path);
         var c = record.Checkpoint!;
+        Validate(path, record, job);
         if (c.Phase > job.Phases.Count || (c.Phase < job.Phases.Count && c.DoneInPhase > job.Phases[(int)c.Phase].Steps))
             throw new UsageException($"checkpoint '{path}' is at phase {c.Phase + 1}, step {c.DoneInPhase}, outside the optimizer sequence {OptimizerSpec.Format(job.Phases)}");
         OptimizerState? state = null;
@@ -76,6 +77,33 @@ public static class Checkpoints
             ObjectiveState = objective,
             StartLoss = record.Config.TryGetValue("start_loss", out var start) && start is double loss ? loss : double.NaN,
         };
+    }
+
+    /// <summary>
+    /// Refuses counters and values a run of <paramref name="job"/> cannot have reached (they pass the checksums only when
+    /// the file was rewritten): a step beyond the planned steps or unlike the history's last, a non-finite or negative
+    /// time, a non-finite θ or NaN in the optimizer's or objective's state.
+    /// </summary>
+    private static void Validate(string path, RunRecord record, SolveJob job)
+    {
+        var c = record.Checkpoint!;
+        long planned = job.Phases.Sum(p => (long)p.Steps);
+        var history = record.History.Step;
+        if (c.Step > planned)
+            throw new UsageException($"checkpoint '{path}' is at step {c.Step}, beyond the {planned} steps of {OptimizerSpec.Format(job.Phases)}: the file was edited");
+        if (history.Length > 0 && history[^1] != c.Step)
+            throw new UsageException($"checkpoint '{path}' is at step {c.Step}, but its history ends at step {history[^1]}: the file was edited");
+        if (c.DoneInPhase > c.Step)
+            throw new UsageException($"checkpoint '{path}' has {c.DoneInPhase} steps done in its phase but {c.Step} in all: the file was edited");
+        if (!double.IsFinite(c.Seconds) || c.Seconds < 0)
+            throw new UsageException($"checkpoint '{path}' records {c.Seconds} seconds of training, not a finite time ≥ 0: the file was edited");
+        if (c.Theta.Any(v => !double.IsFinite(v)))
+            throw new UsageException($"checkpoint '{path}' holds a non-finite parameter in /checkpoint/theta: the file was edited or damaged");
+        foreach (var (group, arrays) in new[] { ("optimizer_state", c.OptimizerState), ("objective_state", c.ObjectiveState) })
+        {
+            if (arrays.FirstOrDefault(a => a.Values.Any(double.IsNaN)) is { } bad)
+                throw new UsageException($"checkpoint '{path}' holds NaN in /checkpoint/{group}/{bad.Name}: the file was edited or damaged; resume from an earlier checkpoint or start again");
+        }
     }
 
     /// <summary>Reads a checkpoint file; a results file without a checkpoint is a usage error.</summary>

@@ -1,3 +1,4 @@
+using Pinn.Verification;
 using Spectre.Console.Cli;
 
 namespace Pinn.Solver.Cli;
@@ -14,29 +15,45 @@ public static class CommandLine
             config.SetApplicationName("pinn");
             config.PropagateExceptions();
             config.UseStrictParsing();
-            config.AddCommand<ListCommand>("list").WithDescription("List the problems and optimizers.");
-            config.AddCommand<SolveCommand>("solve").WithDescription("Train a PINN on a problem and report its error.")
+            Add<ListCommand>(config, "list").WithDescription("List the problems and optimizers.");
+            Add<SolveCommand>(config, "solve").WithDescription("Train a PINN on a problem and report its error.")
                 .WithExample("solve", "poisson2d", "--optimizer", "adam:1000,lbfgs:1000", "--json");
-            config.AddCommand<ResumeCommand>("resume").WithDescription("Continue a run from its checkpoint (bit for bit).")
+            Add<ResumeCommand>(config, "resume").WithDescription("Continue a run from its checkpoint (bit for bit).")
                 .WithExample("resume", "poisson2d.checkpoint.h5");
-            config.AddCommand<VerifyCommand>("verify").WithDescription("Re-evaluate a results file's network; exit 1 if its recorded errors disagree or exceed --max-rel-l2.")
+            Add<VerifyCommand>(config, "verify").WithDescription("Re-evaluate a results file's network; exit 1 if its recorded errors disagree or exceed --max-rel-l2.")
                 .WithExample("verify", "run.h5", "--max-rel-l2", "1e-5");
-            config.AddCommand<PlotCommand>("plot").WithDescription("Figures (PNG and SVG) of a results file: loss and error histories, solution, exact solution, error.")
+            Add<PlotCommand>(config, "plot").WithDescription("Figures (PNG and SVG) of a results file: loss and error histories, solution, exact solution, error.")
                 .WithExample("plot", "run.h5");
-            config.AddCommand<BenchCommand>("bench").WithDescription("Benchmark suite under a wall-clock budget per case; optionally side by side with PyTorch.")
+            Add<BenchCommand>(config, "bench").WithDescription("Benchmark suite under a wall-clock budget per case; optionally side by side with PyTorch.")
                 .WithExample("bench", "--suite", "quick", "--against-torch");
-            config.AddCommand<StudyCommand>("study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
+            Add<StudyCommand>(config, "study").WithDescription("Convergence study: solve once per value of a varied quantity; table and figure.")
                 .WithExample("study", "poisson2d", "--vary", "width=8,16,32,64", "--optimizer", "engd:500");
-            config.AddCommand<RunPlanCommand>("run-plan").WithDescription("Run a plan's line (--index I, what a Slurm array task calls) or every line here (--all --jobs N).")
+            Add<RunPlanCommand>(config, "run-plan").WithDescription("Run a plan's line (--index I, what a Slurm array task calls) or every line here (--all --jobs N).")
                 .WithExample("run-plan", "sweep/study.plan", "--all", "--jobs", "2");
-            config.AddCommand<SubmitCommand>("submit").WithDescription("Submit a plan to Slurm as a job array (writes PLAN.sbatch, calls sbatch; --dry-run prints it).")
+            Add<SubmitCommand>(config, "submit").WithDescription("Submit a plan to Slurm as a job array (writes PLAN.sbatch, calls sbatch; --dry-run prints it).")
                 .WithExample("submit", "sweep/study.plan", "--partition", "short", "--time", "01:00:00", "--mem", "2G");
-            config.AddCommand<GatherCommand>("gather").WithDescription("Tables and figures of a plan from whatever results exist; lists missing and failed runs.")
+            Add<GatherCommand>(config, "gather").WithDescription("Tables and figures of a plan from whatever results exist; lists missing and failed runs.")
                 .WithExample("gather", "sweep");
-            config.AddCommand<SingularityCommand>("singularity").WithDescription("Find a self-similar blow-up profile and its rate λ to high precision (burgers).");
-            config.AddCommand<TimingCommand>("timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
+            Add<SingularityCommand>(config, "singularity").WithDescription("Find a self-similar blow-up profile and its rate λ to high precision (burgers).");
+            Add<TimingCommand>(config, "timing").WithDescription("Time the parts of a step (loss, gradient, Jacobian, Gramian, solve).");
         });
         return app;
+    }
+
+    /// <summary>The settings type of each command, by name (filled by <see cref="CreateApp"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Type> Settings = new(StringComparer.Ordinal);
+
+    private static ICommandConfigurator Add<T>(IConfigurator config, string name) where T : class, ICommand
+    {
+        for (var type = typeof(T); type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericArguments() is [var settings] && typeof(CommandSettings).IsAssignableFrom(settings))
+            {
+                Settings[name] = settings;
+                break;
+            }
+        }
+        return config.AddCommand<T>(name);
     }
 
     /// <summary>Runs <paramref name="app"/>; usage errors exit with 2, other failures with 1.</summary>
@@ -44,6 +61,7 @@ public static class CommandLine
     {
         try
         {
+            OptionValues.Check(args, Settings);
             return app.Run(args);
         }
         catch (Exception e) when (IsUsage(e))
@@ -51,9 +69,14 @@ public static class CommandLine
             Console.Error.WriteLine($"pinn: {OneLine(e.Message)}");
             return ExitCodes.Usage;
         }
+        catch (OutOfMemoryException)
+        {
+            Console.Error.WriteLine("pinn: failed: out of memory; lower the sizes (--hidden, --points, --boundary-points) or give --max-memory to have runs that would not fit refused before they start");
+            return ExitCodes.Failure;
+        }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"pinn: failed: {OneLine(e.Message)}");
+            Console.Error.WriteLine($"pinn: failed: {OneLine(AtomicFile.Cause(e))}");
             return ExitCodes.Failure;
         }
     }

@@ -39,16 +39,14 @@ public static class ResultsWriter
             ["outcome"] = run.Outcome.ToString(),
             ["stop_reason"] = run.OutcomeReason ?? "",
             ["phase_stops"] = string.Join(",", run.Phases.Select(p => p.StopName)),
-            ["hard"] = job.Size.Hard,
-            ["periodic"] = job.Size.PeriodicEmbedding,
+            ["resample_every"] = (long)job.Training.ResampleEvery,
         };
+        job.Form.AddTo(config);
         foreach (var (name, errors) in run.Evaluation.OutputErrors)
             config[$"rel_l2_{name}"] = errors.RelativeL2;
         if (job.Training.Causal is { } causal) config["causal"] = causal.ToString();   // EPS:CHUNKS:EVERY
         if (job.Training.Attention is { } attention) config["rba"] = attention.ToString();
         if (job.Training.Adaptive is { } adaptive) config["adaptive"] = adaptive.ToString();
-        if (job.Problem.Embeddings.OfType<FourierFeatures>().FirstOrDefault() is { } features)
-            config["fourier_features"] = FormattableString.Invariant($"{features.Scale:R}:{features.Count}");
         for (int t = 0; t < job.Problem.Terms.Count; t++)
         {
             var term = job.Problem.Terms[t];

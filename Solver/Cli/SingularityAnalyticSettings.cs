@@ -22,6 +22,11 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz: length L of u = 1/(1 - iy/L) (default 1).")]
     public string Length { get; init; } = "1";
 
+    /// <summary>The regular family.</summary>
+    [CommandOption("--regular <WHEN>")]
+    [Description("Analytic ansatz: add the regular family ζ^k (the part analytic at infinity) to every basis: auto (nonlocal equations, the default), on, off.")]
+    public string Regular { get; init; } = "auto";
+
     /// <summary>Collocation points of the analytic search.</summary>
     [CommandOption("--analytic-points <N>")]
     [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400).")]
@@ -53,8 +58,16 @@ public class SingularityAnalyticSettings : CommandSettings
         if (powers.Any(p => p > 64) || modes.Any(k => k > 512)) throw new UsageException("--powers must be at most 64 and --modes at most 512");
         int points = Arguments.Positive("--analytic-points", AnalyticPoints);
         if (points < 8) throw new UsageException($"--analytic-points must be at least 8 (got '{AnalyticPoints}')");
+        bool? regular = Regular.Trim().ToLowerInvariant() switch
+        {
+            "auto" => null,
+            "on" => true,
+            "off" => false,
+            _ => throw new UsageException($"--regular must be auto, on or off (got '{Regular}')"),
+        };
         return new AnalyticSingularityOptions
         {
+            Regular = regular,
             Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
             InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
             Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge)),

@@ -32,8 +32,11 @@ public sealed record SolveJob(
     /// <summary>The checkpoint to continue from, if resuming.</summary>
     public TrainingSnapshot? Resume { get; init; }
 
+    /// <summary>The problem's sizes and form (hard constraint, embeddings, sampling, weights) as requested.</summary>
+    public ProblemForm Form { get; init; } = new(new ProblemSize(), null, null, []);
+
     /// <summary>The problem's sizes and form (hard constraint, periodic embedding) as requested.</summary>
-    public ProblemSize Size { get; init; } = new();
+    public ProblemSize Size => Form.Size;
 
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
@@ -74,17 +77,8 @@ public sealed record SolveJob(
             if (!checkpointPath.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) && !checkpointPath.EndsWith(".hdf5", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"--checkpoint must name an .h5 file (got '{checkpointPath}')");
             if (checkpointEvery > 0 || s.Checkpoint is not null) ResultsFile.EnsureWritable(checkpointPath);
-            var problem = entry.Create(size);
-            if (s.FourierFeatures is not null) problem = problem.WithEmbedding(ParseFourierFeatures(s.FourierFeatures, seed));
-            if (s.Sampling is not null) problem = problem.WithInteriorSampling(ParseSampling(s.Sampling));
-            foreach (var w in s.Weights)
-            {
-                var parts = w.Split('=', 2, StringSplitOptions.TrimEntries);
-                if (parts.Length != 2 || !double.TryParse(parts[1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight)
-                    || !(weight >= 0) || !double.IsFinite(weight))
-                    throw new UsageException($"--weight must be TERM=W with a finite W ≥ 0 (got '{w}')");
-                problem = problem.WithWeight(parts[0], weight);
-            }
+            var form = new ProblemForm(size, s.FourierFeatures, s.Sampling, s.Weights);
+            var problem = form.Create(entry.Name, seed);
             if (adaptive is not null) CheckPool(problem, adaptive);
             var network = new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs,
                 ActivationFunctions.Parse(s.Activation), InitializationNames.Parse(s.Init), seed).Validate();
@@ -94,6 +88,8 @@ public sealed record SolveJob(
             if (causal is { UpdateEvery: 1 } && phases.Any(p => p.Name == "lbfgs") && !s.Quiet)
                 Console.Error.WriteLine("pinn: warning: --causal updates the weights every step, which restarts L-BFGS's history each step; " +
                     "for an lbfgs phase use e.g. --causal EPS:32:50");
+            if (threads > Limits.MaxThreads) throw new UsageException($"--threads may be at most {Limits.MaxThreads} (got {threads})");
+            Limits.Check(problem, network, phases, causal, adaptive, size, Limits.MaxBytes(s.MaxMemory));
             var training = new TrainingOptions(seed, evalEvery, ResampleEvery: resampleEvery, TimeBudget: budget, EvaluateTimeRatio: evalTimeRatio)
                 { Causal = causal, Attention = attention, Adaptive = adaptive };
             var job = new SolveJob(problem, network, phases, training, seed, device, threads, s.Out, commandLine)
@@ -101,7 +97,7 @@ public sealed record SolveJob(
                 SolveArguments = SolveArgumentsOf(commandLine),
                 CheckpointEvery = checkpointEvery,
                 CheckpointPath = checkpointPath,
-                Size = size,
+                Form = form,
             };
             return s.ResumeFrom is null ? job : job with { Resume = Checkpoints.Load(s.ResumeFrom, job) };
         }
@@ -140,7 +136,6 @@ public sealed record SolveJob(
             || !(sigma > 0) || !double.IsFinite(sigma))
             throw new UsageException($"--fourier-features must be SIGMA[:COUNT] with a finite SIGMA > 0, e.g. 1 or 2.5:128 (got '{text}')");
         int count = parts.Length == 2 ? Arguments.Positive("--fourier-features COUNT", parts[1]) : Physics.FourierFeatures.DefaultCount;
-        if (count > 100_000) throw new UsageException($"--fourier-features COUNT must be at most 100000 (got {count})");
         return new FourierFeatures(sigma, count, seed);
     }
 

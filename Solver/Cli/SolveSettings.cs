@@ -121,6 +121,11 @@ public sealed class SolveSettings : CommandSettings
     [Description("Stop after this many seconds of training (default 0: no limit; evaluation time excluded). No step starts that would likely end past it, judged by the longest of the phase's last 32 steps.")]
     public string Budget { get; init; } = "0";
 
+    /// <summary>Most memory the run may be estimated to need.</summary>
+    [CommandOption("--max-memory <SIZE>")]
+    [Description("Refuse the run before it starts if it is estimated to need more memory than SIZE (e.g. 16G; default: the machine's or container's memory).")]
+    public string? MaxMemory { get; init; }
+
     /// <summary>Checkpoint interval.</summary>
     [CommandOption("--checkpoint-every <N>")]
     [Description("Write a checkpoint every N steps (default 0: only on Ctrl-C or divergence); continue with 'pinn resume FILE'.")]

@@ -52,19 +52,7 @@ public static class StudyTable
     }
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file.</summary>
-    public static void WriteAtomically(string path, string text)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+    public static void WriteAtomically(string path, string text) => Pinn.Verification.AtomicFile.WriteAllText(path, text);
 
     private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

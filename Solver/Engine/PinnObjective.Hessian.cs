@@ -10,7 +10,7 @@ public sealed partial class PinnObjective : ITwiceDifferentiableObjective
     /// The loss, its gradient and its exact Hessian at θ as an operator: <see cref="Loss"/> is built from torch
     /// operations only (the Taylor-mode pass, or nested autograd with <c>create_graph</c>), so it is twice
     /// differentiable in θ, and each product H v is one backward pass through the graph of ∇L kept here
-    /// (<see cref="SecondOrderExpansion.Autograd"/>). Dispose the result to release the graph.
+    /// (<see cref="SecondOrderExpansion.Autograd(TorchSharp.torch.Tensor, Func{TorchSharp.torch.Tensor, TorchSharp.torch.Tensor})"/>). Dispose the result to release the graph.
     /// </summary>
     public SecondOrderExpansion Expand(Tensor theta) => SecondOrderExpansion.Autograd(theta, Loss);
 }

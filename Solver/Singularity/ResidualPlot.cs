@@ -53,17 +53,5 @@ public static class ResidualPlot
         return model;
     }
 
-    private static void Atomic(string path, Action<Stream> write)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = File.Create(temporary)) write(stream);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
-    }
+    private static void Atomic(string path, Action<Stream> write) => Pinn.Verification.AtomicFile.Write(path, write, "figure");
 }

@@ -83,21 +83,7 @@ public static class SingularityFile
         }
         file["stages"] = stages;
 
-        var target = Path.GetFullPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
-            {
-                file.Write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        Pinn.Verification.ChecksummedFile.Write(path, file);
     }
 
     private static string List(double[] values) => string.Join(',', values.Select(a => a.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));

@@ -9,7 +9,7 @@ namespace Pinn.Verification.Figures;
 /// <c>loss</c> gives <c>run.loss.png</c> and <c>run.loss.svg</c>.
 /// </summary>
 /// <remarks>
-/// All files are first rendered to temporary files (<c>.NAME.GUID.tmp</c>) in the target directory; only when every
+/// All files are first rendered to temporary files (<c>.NAME.PID-GUID.tmp</c>, <see cref="AtomicFile"/>) in the target directory; only when every
 /// one is complete are they renamed over their targets, so a failed render leaves no file behind and an existing
 /// figure is replaced only by a complete one. If a rename fails, the temporary files not yet renamed are deleted and
 /// an <see cref="IOException"/> names the file (figures renamed before it stay, complete). A plot that OxyPlot cannot
@@ -55,7 +55,7 @@ public static partial class FigureWriter
                         continue;
                     }
                     current = $"{prefix}.{figure.Name}{extension}";
-                    var temporary = Path.Combine(Path.GetDirectoryName(current)!, $".{Path.GetFileName(current)}.{Guid.NewGuid():N}.tmp");
+                    var temporary = AtomicFile.Temporary(current, "figure");
                     pending.Add((temporary, current));
                     Render(figure, format, temporary, options);
                 }
@@ -78,12 +78,12 @@ public static partial class FigureWriter
         {
             foreach (var (temporary, _) in pending)
             {
-                TryDelete(temporary);
+                AtomicFile.Discard(temporary);
             }
             if (ex is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 var kept = written.Count == 0 ? "" : $" ({written.Count} earlier file(s) were written)";
-                throw new IOException($"cannot write figure '{current}': {OneLine(ex.Message)}{kept}", ex);
+                throw new IOException($"cannot write figure '{current}': {AtomicFile.Cause(ex)}{kept}", ex);
             }
             throw;
         }
@@ -160,17 +160,6 @@ public static partial class FigureWriter
             {
                 throw new ArgumentException($"figure name '{figure.Name}' is used twice.", nameof(figures));
             }
-        }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
         }
     }
 

@@ -29,7 +29,7 @@ public static partial class ResultsFile
         try
         {
             using var stream = new FileStream(full, FileMode.Open, FileAccess.Read, FileShare.Read);
-            problem = Hdf5Superblock.Diagnose(stream);
+            problem = Hdf5Superblock.Diagnose(stream) ?? Hdf5Metadata.Diagnose(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -75,10 +75,15 @@ public static partial class ResultsFile
             {
                 throw new FormatProblem("has no integer 'format_version' attribute");
             }
-            if (version < 1 || version > FormatVersion)
+            if (version == 1)
             {
-                throw new FormatProblem($"has format_version {version}; this toolkit reads versions 1 to {FormatVersion}");
+                throw new FormatProblem($"has format_version 1, written before results files checksummed their attributes; this toolkit reads version {FormatVersion}: run the solve again");
             }
+            if (version != FormatVersion)
+            {
+                throw new FormatProblem($"has format_version {version}; this toolkit reads version {FormatVersion}");
+            }
+            CheckSeal(root, "/");
 
             var record = new RunRecord(
                 ReadConfig(Group(root, "config")),
@@ -102,8 +107,9 @@ public static partial class ResultsFile
 
         private OrderedDictionary<string, object> ReadConfig(IH5Group group)
         {
+            CheckSeal(group, "/config");
             var config = new OrderedDictionary<string, object>(StringComparer.Ordinal);
-            foreach (var attribute in group.Attributes())
+            foreach (var attribute in group.Attributes().Where(a => a.Name != AttributeDigest.Name))
             {
                 config[attribute.Name] = ReadScalar(attribute, $"/config@{attribute.Name}");
             }
@@ -146,6 +152,7 @@ public static partial class ResultsFile
 
         private NetworkRecord ReadNetwork(IH5Group group)
         {
+            CheckSeal(group, "/network");
             var widths = RequireAttribute(group, "widths", "/network");
             if (widths.Type.Class != H5DataTypeClass.FixedPoint || widths.Type.Size != 8 || widths.Space.Rank != 1
                 || (decimal)widths.Space.Dimensions[0] * 8 > fileLength)
@@ -176,6 +183,7 @@ public static partial class ResultsFile
 
         private CheckpointRecord ReadCheckpoint(IH5Group group)
         {
+            CheckSeal(group, "/checkpoint");
             long Integer(string name) => ReadScalar(RequireAttribute(group, name, "/checkpoint"), $"/checkpoint@{name}") as long?
                 ?? throw new FormatProblem($"has an attribute /checkpoint@{name} that is not an integer");
             var seconds = ReadScalar(RequireAttribute(group, "seconds", "/checkpoint"), "/checkpoint@seconds") as double?
@@ -223,6 +231,7 @@ public static partial class ResultsFile
 
         private ProvenanceRecord ReadProvenance(IH5Group group)
         {
+            CheckSeal(group, "/provenance");
             var dateText = RequireString(group, "date", "/provenance");
             if (!DateTimeOffset.TryParseExact(dateText, "o", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 && !DateTimeOffset.TryParse(dateText, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out date))
@@ -321,21 +330,59 @@ public static partial class ResultsFile
             {
                 throw new FormatProblem($"has {path} with {values.Length} values for dimensions [{string.Join(", ", dimensions)}]");
             }
-            if (dataset.AttributeExists("sha256"))
+            if (!dataset.AttributeExists("sha256"))
             {
-                var stored = ReadScalar(dataset.Attribute("sha256"), $"{path}@sha256") as string;
-                var actual = values switch
-                {
-                    double[] d => Checksum(d),
-                    long[] l => Checksum(l),
-                    _ => stored,
-                };
-                if (!string.Equals(stored, actual, StringComparison.Ordinal))
-                {
-                    throw new FormatProblem($"has {path} whose values do not match their checksum: the file was modified or damaged after it was written");
-                }
+                throw new FormatProblem($"has no checksum {path}@sha256, so its values cannot be trusted: the file was modified after it was written");
+            }
+            var stored = ReadScalar(dataset.Attribute("sha256"), $"{path}@sha256") as string;
+            var actual = values switch
+            {
+                double[] d => Checksum(d),
+                long[] l => Checksum(l),
+                _ => throw new FormatProblem($"has {path} of a type without a checksum"),
+            };
+            if (!string.Equals(stored, actual, StringComparison.Ordinal))
+            {
+                throw new FormatProblem($"has {path} whose values do not match their checksum: the file was modified or damaged after it was written");
             }
             return values;
+        }
+
+        /// <summary>Refuses a group whose <c>sha256</c> attribute is missing or does not match its other attributes.</summary>
+        private void CheckSeal(IH5Object owner, string path)
+        {
+            if (!owner.AttributeExists(AttributeDigest.Name))
+            {
+                throw new FormatProblem($"has no checksum {path}@{AttributeDigest.Name}, so its attributes cannot be trusted: the file was modified after it was written");
+            }
+            var stored = ReadScalar(owner.Attribute(AttributeDigest.Name), $"{path}@{AttributeDigest.Name}") as string;
+            var attributes = owner.Attributes().Where(a => a.Name != AttributeDigest.Name)
+                .Select(a => KeyValuePair.Create(a.Name, ReadAny(a, path == "/" ? $"/@{a.Name}" : $"{path}@{a.Name}")));
+            if (!string.Equals(stored, AttributeDigest.Of(attributes), StringComparison.Ordinal))
+            {
+                throw new FormatProblem($"has attributes of {path} that do not match their checksum: the file was modified or damaged after it was written");
+            }
+        }
+
+        /// <summary>A scalar or one-dimensional attribute as string, double, long, bool or an array of string, long or double.</summary>
+        private object ReadAny(IH5Attribute attribute, string where)
+        {
+            if (attribute.Space.Type != H5DataspaceType.Simple)
+            {
+                return ReadScalar(attribute, where);
+            }
+            var type = attribute.Type;
+            if (attribute.Space.Rank != 1 || (decimal)attribute.Space.Dimensions[0] * type.Size > fileLength)
+            {
+                throw new FormatProblem($"has an attribute {where} that is not a one-dimensional array the file can hold");
+            }
+            return type.Class switch
+            {
+                H5DataTypeClass.String or H5DataTypeClass.VariableLength => attribute.Space.Dimensions[0] == 0 ? Array.Empty<string>() : attribute.Read<string[]>(),
+                H5DataTypeClass.FixedPoint when type.Size == 8 && type.FixedPoint.IsSigned => attribute.Read<long[]>(),
+                H5DataTypeClass.FloatingPoint when type.Size == 8 => attribute.Read<double[]>(),
+                _ => throw new FormatProblem($"has an attribute {where} of type {Describe(type)}; results files hold string, float64, int64 or bool"),
+            };
         }
 
         /// <summary>A scalar attribute as string, double, long or bool.</summary>

@@ -6,9 +6,9 @@ namespace Pinn.Verification;
 /// Writes and reads a <see cref="RunRecord"/> as an HDF5 results file (float64 throughout).
 /// </summary>
 /// <remarks>
-/// Layout (format "pinn-results", version 1):
+/// Layout (format "pinn-results", version 2):
 /// <code>
-/// /                        attributes format = "pinn-results", format_version = 1 (int64)
+/// /                        attributes format = "pinn-results", format_version = 2 (int64)
 /// /config                  one attribute per configuration entry (string, float64, int64 or bool enum)
 /// /network                 attributes widths (int64[]), activation, parameter_names (string[], in order)
 /// /network/layer0/weight   float64 [out, in]   (one dataset per parameter name)
@@ -32,9 +32,12 @@ namespace Pinn.Verification;
 /// /checkpoint/objective_state/NAME   the same for adaptive sampling and attention state (only when the run uses them)
 /// </code>
 /// Every dataset carries an attribute <c>sha256</c>: the first 16 hex digits of the SHA-256 of its values
-/// (little-endian bytes). The reader recomputes it, so values edited or damaged after writing are reported
-/// by dataset name; attributes may be added freely.
-/// Files are written atomically: to a temporary file in the target's directory that is then renamed over the target.
+/// (little-endian bytes). The groups that hold attributes (<c>/</c>, <c>/config</c>, <c>/network</c>,
+/// <c>/provenance</c>, <c>/checkpoint</c>) carry one too, over their other attributes (<see cref="AttributeDigest"/>).
+/// The reader recomputes every one and refuses a file where one is missing or differs, naming the dataset or group;
+/// it also checks the HDF5 metadata checksums (<see cref="Hdf5Metadata"/>), so a flipped bit anywhere in the
+/// structure is caught as the HDF5 library would catch it.
+/// Files are written atomically (<see cref="AtomicFile"/>).
 /// </remarks>
 public static partial class ResultsFile
 {
@@ -42,7 +45,7 @@ public static partial class ResultsFile
     public const string FormatName = "pinn-results";
 
     /// <summary>Value of the root attribute <c>format_version</c> written by this version.</summary>
-    public const long FormatVersion = 1;
+    public const long FormatVersion = 2;
 
     /// <summary>
     /// Writes <paramref name="record"/> to <paramref name="path"/>, replacing any existing file only once the new one
@@ -70,11 +73,11 @@ public static partial class ResultsFile
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"cannot write results file '{path}': directory '{directory}' is not writable ({OneLine(ex.Message)}).", ex);
+            throw new IOException($"cannot write results file '{path}': directory '{directory}' is not writable ({AtomicFile.Cause(ex)}).", ex);
         }
         finally
         {
-            TryDelete(probe);
+            AtomicFile.Discard(probe);
         }
     }
 
@@ -89,29 +92,23 @@ public static partial class ResultsFile
         WriteAtomically(path, Build(record), beforeCommit);
     }
 
+    /// <summary>Writes <paramref name="record"/> after <paramref name="tamper"/> changed the HDF5 objects (tests build damaged files with it).</summary>
+    internal static void Write(string path, RunRecord record, Action<H5File> tamper)
+    {
+        record.Validate();
+        var file = Build(record);
+        tamper(file);
+        WriteAtomically(path, file);
+    }
+
     /// <summary>
     /// Writes <paramref name="file"/> to a temporary file in <paramref name="path"/>'s directory and renames it over the target;
     /// on failure the temporary file is deleted, the target left as it was, and an <see cref="IOException"/> names the path.
     /// </summary>
     internal static void WriteAtomically(string path, H5File file, Action<string>? beforeCommit = null)
     {
-        var target = TargetPath(path);
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
-            {
-                file.Write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-            beforeCommit?.Invoke(temporary);
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            TryDelete(temporary);
-            throw new IOException($"cannot write results file '{path}': {OneLine(ex.Message)}", ex);
-        }
+        TargetPath(path);
+        AtomicFile.Write(path, stream => file.Write(stream), "results file", beforeCommit);
     }
 
     /// <summary>The full target path after checking that its directory exists and it is not itself a directory.</summary>
@@ -165,6 +162,8 @@ public static partial class ResultsFile
         {
             file["checkpoint"] = CheckpointGroup(checkpoint);
         }
+        Seal(file);
+        Seal(config);
         return file;
     }
 
@@ -189,6 +188,7 @@ public static partial class ResultsFile
             }
             parent[segments[^1]] = Dataset((double[])parameter.Values.Clone(), parameter.Shape.Select(d => (ulong)d).ToArray());
         }
+        Seal(group);
         return group;
     }
 
@@ -243,6 +243,7 @@ public static partial class ResultsFile
         }
         group.Attributes["device"] = provenance.Device;
         group.Attributes["command_line"] = provenance.CommandLine;
+        Seal(group);
         return group;
     }
 
@@ -280,8 +281,12 @@ public static partial class ResultsFile
         group.Attributes["revision"] = checkpoint.Revision;
         group.Attributes["reason"] = checkpoint.Reason;
         group.Attributes["optimizer"] = checkpoint.Optimizer;
+        Seal(group);
         return group;
     }
+
+    /// <summary>Adds the <c>sha256</c> attribute over the group's other attributes.</summary>
+    private static void Seal(H5Object group) => group.Attributes[AttributeDigest.Name] = AttributeDigest.Of(group.Attributes);
 
     private static H5Dataset Vector(double[] values) => Dataset((double[])values.Clone(), [(ulong)values.Length]);
 
@@ -313,17 +318,5 @@ public static partial class ResultsFile
     {
         var line = message.Split('\n', 2)[0].Trim();
         return line.TrimEnd('.');
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Nothing more can be done; the original error is the one to report.
-        }
     }
 }

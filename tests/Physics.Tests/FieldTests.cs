@@ -34,6 +34,22 @@ public class FieldTests
     }
 
     [Fact]
+    public void AutogradField_LinearAndConstantFunctions_HaveZeroHigherDerivatives()
+    {
+        // u = 2x + 3 has a constant gradient (no graph left to differentiate) and u = 5 none at all: both must give
+        // zeros, not abort in libtorch.
+        using var scope = NewDisposeScope();
+        var x = Points.ToTensor(new Box((0, 1), (0, 1)).FromUnit(Halton.Points(5, 2)));
+        var linear = new Field(new AutogradSource(p => 2 * p[.., 0] + 3, x));
+        var constant = new Field(new AutogradSource(p => full(p.shape[0], 5.0, dtype: ScalarType.Float64), x));
+        Assert.Equal(2.0, linear.D(0).min().item<double>());
+        Assert.Equal(0.0, linear.D2(0).abs().max().item<double>());
+        Assert.Equal(0.0, linear.Mixed(0, 1).abs().max().item<double>());
+        Assert.Equal(0.0, constant.D(1).abs().max().item<double>());
+        Assert.Equal(0.0, constant.Laplacian().abs().max().item<double>());
+    }
+
+    [Fact]
     public void Field_TimeDependent_LaplacianExcludesTime()
     {
         using var scope = NewDisposeScope();

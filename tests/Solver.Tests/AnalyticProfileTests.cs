@@ -120,4 +120,35 @@ public class AnalyticProfileTests
         var check = solver.Validate([fitted], 0.5);
         Assert.True(check.Max < 1e-9, $"max |R̃| = {check.Max:E3}");
     }
+
+    [Fact]
+    public void CcfStableProfile_SearchFindsTheLiteratureLambda_WithASmallBasis()
+    {
+        // The search is started from the coarse λ₀ = 1 and never told the answer; with 3×16 functions plus the regular family
+        // the fits converge spectrally (the ansatz without the regular family stalled at residuals ~1e-3).
+        var equation = new CcfProfileEquation();
+        var options = new AnalyticSingularityOptions { Branch = 0, Stages = 1, Powers = [3], Modes = [16] };
+        var result = new AnalyticProfileSolver(equation, options).Run();
+        Assert.True(Math.Abs(result.Lambda - 1.1807776628998) < 1e-6, $"λ = {result.Lambda:R}");
+        Assert.True(result.MaxResidual < 1e-8, $"max |R̃| = {result.MaxResidual:E3}");
+    }
+
+    [Fact]
+    public void Basis_RegularFamily_IsIndependentOfLambda()
+    {
+        var basis = new AnalyticProfileBasis(2, 3, regular: true);
+        Assert.Equal(9, basis.Count);
+        var value = new System.Numerics.Complex[9];
+        var derivative = new System.Numerics.Complex[9];
+        var valueLambda = new System.Numerics.Complex[9];
+        var derivativeLambda = new System.Numerics.Complex[9];
+        basis.Evaluate(0.7, 0.8, value, derivative, valueLambda, derivativeLambda);
+        for (int k = 6; k < 9; k++)
+        {
+            Assert.Equal(System.Numerics.Complex.Zero, valueLambda[k]);
+            Assert.Equal(System.Numerics.Complex.Zero, derivativeLambda[k]);
+        }
+        var zeta = 1 - 2 / new System.Numerics.Complex(1, -0.7);
+        Assert.True((value[8] - zeta * zeta).Magnitude < 1e-15);
+    }
 }

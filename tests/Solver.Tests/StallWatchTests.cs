@@ -25,7 +25,7 @@ public class StallWatchTests
     public void SlowGaussNewtonPhase_WarnsOnceNamingTheDampingAndLm(string spec, bool warns)
     {
         var events = new Events();
-        var watch = new StallWatch(OptimizerSpec.Parse(spec)[0], events);
+        var watch = new StallWatch(TrainingPhase.Parse(spec)[0], events);
         for (int done = 1; done <= 500; done++) watch.Observe(done, done, 2272 - done);   // the 3-D anisotropic case's plateau
         Assert.Equal(warns ? 1 : 0, events.Messages.Count);
         if (warns)
@@ -40,7 +40,7 @@ public class StallWatchTests
     public void FastGaussNewtonPhase_DoesNotWarn()
     {
         var events = new Events();
-        var watch = new StallWatch(OptimizerSpec.Parse("engd:500")[0], events);
+        var watch = new StallWatch(TrainingPhase.Parse("engd:500")[0], events);
         for (int done = 1; done <= 500; done++) watch.Observe(done, done, 2272 * Math.Pow(0.9, done));
         Assert.Empty(events.Messages);
     }

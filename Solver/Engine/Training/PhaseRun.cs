@@ -4,11 +4,11 @@ namespace Pinn.Solver.Training;
 
 /// <summary>One phase of a <see cref="TrainingSession"/> while it runs: its optimizer (replaced when a failure resets
 /// it), steps done, the last step's result, and what ended it.</summary>
-internal sealed class PhaseRun(int index, OptimizerPhase phase, IOptimizer optimizer, double startSeconds, IProgressSink progress) : IDisposable
+internal sealed class PhaseRun(int index, TrainingPhase phase, double startSeconds, IProgressSink progress) : IDisposable
 {
     public int Index { get; } = index;
-    public OptimizerPhase Phase { get; } = phase;
-    public IOptimizer Optimizer { get; private set; } = optimizer;
+    public TrainingPhase Phase { get; } = phase;
+    public IOptimizer Optimizer { get; private set; } = phase.Create();
     public double StartSeconds { get; } = startSeconds;
     public int Done { get; set; }
     public StepResult Last { get; set; } = new(double.NaN, 0);
@@ -25,15 +25,19 @@ internal sealed class PhaseRun(int index, OptimizerPhase phase, IOptimizer optim
 
     public void End(TrainingOutcome outcome) => EndedBy ??= outcome;
 
-    /// <summary>Replaces the optimizer (the old one is disposed).</summary>
+    /// <summary>Replaces the optimizer (the old one is disposed; only for a phase that owns its optimizers).</summary>
     public void Replace(IOptimizer fresh)
     {
-        Optimizer.Dispose();
+        Dispose();
         Optimizer = fresh;
     }
 
     public PhaseReport Report(double endSeconds) =>
         new(Phase.Name, Phase.Steps, Done, endSeconds - StartSeconds, Last.Loss, Last.Stop, Last.Message) { Ended = EndedBy ?? TrainingOutcome.Completed };
 
-    public void Dispose() => Optimizer.Dispose();
+    /// <summary>Disposes the optimizer when the phase owns it (a caller's object is left to the caller).</summary>
+    public void Dispose()
+    {
+        if (Phase.OwnsOptimizers) Optimizer.Dispose();
+    }
 }

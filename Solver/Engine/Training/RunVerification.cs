@@ -28,7 +28,8 @@ public static class RunVerification
         var x = Points.ToTensor(stored.Points);
         if (x.shape[1] != run.Problem.Domain.Dimension)
             throw new InvalidDataException($"results file '{run.Path}' has {x.shape[1]}-D evaluation points but {run.Problem.Name} is {run.Problem.Domain.Dimension}-D");
-        var prediction = Points.ToVector(run.Network.Predict(x));
+        var all = AsColumns(run.Network.Predict(x));
+        var prediction = Points.ToVector(all.select(1, 0));
         checks.Add(Agreement("prediction", stored.Prediction, prediction, agree,
             "the stored network does not reproduce the stored predictions: the weights or the evaluation were changed"));
 
@@ -36,25 +37,30 @@ public static class RunVerification
         var exactTensor = run.Problem.ExactAt(x);
         if (exactTensor is not null)
         {
-            var exact = Points.ToVector(exactTensor);
-            if (stored.Exact is not null)
-                checks.Add(Agreement("exact solution", stored.Exact, exact, agree, "the stored exact values differ from the problem's exact solution"));
-            norms = ErrorNorms.Compute(prediction, exact);
-            foreach (var (key, value) in new[] { ("rel_l2", norms.RelativeL2), ("abs_l2", norms.AbsoluteL2), ("linf", norms.LInfinity) })
-            {
-                if (run.Record.Config.TryGetValue(key, out var recorded) && recorded is double r && double.IsFinite(r))
-                    checks.Add(Scalar(key, r, value, agree));
-            }
+            var exactAll = AsColumns(exactTensor);
+            var exact = Points.ToVector(exactAll.select(1, 0));
+            checks.Add(stored.Exact is null
+                ? new VerificationCheck("exact solution", false, $"/evaluation/exact is missing, but {run.Problem.Name} has an exact solution: the file was edited")
+                : Agreement("exact solution", stored.Exact, exact, agree, "the stored exact values differ from the problem's exact solution"));
+            checks.Add(Agreement("pointwise error", stored.Error, prediction.Zip(exact, (u, e) => u - e).ToArray(), agree,
+                "/evaluation/error is not prediction − exact: the file was edited"));
+            norms = ErrorNorms.Compute(Points.ToVector(all), Points.ToVector(exactAll));
+            checks.AddRange(RecordedValues.Errors(run.Record.Config, norms, agree));
             if (maxRelativeL2 is double limit)
                 checks.Add(new VerificationCheck("max rel_l2", norms.RelativeL2 <= limit,
                     string.Create(CultureInfo.InvariantCulture, $"recomputed rel_l2 {norms.RelativeL2:E3} {(norms.RelativeL2 <= limit ? "≤" : ">")} {limit:E3}")));
         }
-        else if (maxRelativeL2 is not null)
+        else
         {
-            checks.Add(new VerificationCheck("max rel_l2", false, $"{run.Problem.Name} has no exact solution to measure rel_l2 against"));
+            checks.AddRange(RecordedValues.NoErrors(run.Record, run.Problem.Name));
+            if (maxRelativeL2 is not null)
+                checks.Add(new VerificationCheck("max rel_l2", false, $"{run.Problem.Name} has no exact solution to measure rel_l2 against"));
         }
+        checks.Add(RecordedValues.Loss(run, agree));
         return (norms, norms is null ? null : GradientError(run, x), ResidualNorms(run), checks);
     }
+
+    private static Tensor AsColumns(Tensor values) => values.dim() == 1 ? values.unsqueeze(1) : values;
 
     /// <summary>The H¹-seminorm error ‖∇u − ∇u*‖ (first output) by autograd of the network and of the exact solution,
     /// or null when the exact solution is not differentiable (a tabulated reference).</summary>
@@ -97,26 +103,20 @@ public static class RunVerification
         return result;
     }
 
-    private static VerificationCheck Agreement(string name, double[] recorded, double[] recomputed, double tolerance, string failure)
+    internal static VerificationCheck Agreement(string name, double[] recorded, double[] recomputed, double tolerance, string failure)
     {
         if (recorded.Length != recomputed.Length)
             return new VerificationCheck(name, false, $"{recorded.Length} recorded values but {recomputed.Length} points");
         double worst = 0, scale = 1;
         for (int i = 0; i < recorded.Length; i++)
         {
-            worst = Math.Max(worst, Math.Abs(recorded[i] - recomputed[i]));
-            scale = Math.Max(scale, Math.Abs(recorded[i]));
-            if (double.IsNaN(recorded[i]) != double.IsNaN(recomputed[i])) worst = double.PositiveInfinity;
+            if (recorded[i].Equals(recomputed[i])) continue;   // NaN = NaN and ∞ = ∞ too
+            var difference = Math.Abs(recorded[i] - recomputed[i]);
+            worst = double.IsNaN(difference) ? double.PositiveInfinity : Math.Max(worst, difference);
+            if (double.IsFinite(recorded[i])) scale = Math.Max(scale, Math.Abs(recorded[i]));
         }
         bool ok = worst <= tolerance * scale;
         return new VerificationCheck(name, ok, string.Create(CultureInfo.InvariantCulture,
             $"max |recorded − recomputed| = {worst:E2}{(ok ? "" : $" > {tolerance * scale:E2}: {failure}")}"));
-    }
-
-    private static VerificationCheck Scalar(string name, double recorded, double recomputed, double tolerance)
-    {
-        bool ok = Math.Abs(recorded - recomputed) <= tolerance * Math.Max(Math.Abs(recorded), double.Epsilon) || recorded == recomputed;
-        return new VerificationCheck(name, ok, string.Create(CultureInfo.InvariantCulture,
-            $"recorded {recorded:E12}, recomputed {recomputed:E12}{(ok ? "" : ": the file's recorded error disagrees with its network")}"));
     }
 }

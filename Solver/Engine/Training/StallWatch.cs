@@ -15,7 +15,7 @@ namespace Pinn.Solver.Training;
 /// of 32): <c>engd:500</c> ends at rel. L2 4.95 (loss 2.3e3 → 1.4e3 in the first 300 steps), <c>engd:300:damping=1e-3</c>
 /// reaches 2.2e-2 and <c>lm:300</c> 2.4e-2 (measured here).
 /// </remarks>
-internal sealed class StallWatch(OptimizerPhase phase, IProgressSink progress)
+internal sealed class StallWatch(TrainingPhase phase, IProgressSink progress)
 {
     /// <summary>Steps between checks.</summary>
     public const int Window = 100;
@@ -42,11 +42,10 @@ internal sealed class StallWatch(OptimizerPhase phase, IProgressSink progress)
 
     private string Message(long step, double before, double loss)
     {
-        var damping = phase.Options.TryGetValue("damping", out var written) ? written
-            : OptimizerCatalog.Default.Find(phase.Name)?.FindOption("damping")?.DefaultValue ?? "?";
+        var damping = phase.Setting("damping") is { } value ? $"damping {value}" : "damping";
         return string.Create(CultureInfo.InvariantCulture,
             $"warning: {phase.Name} step {step}: little progress (loss {before:E3} → {loss:E3} over the last {Window} steps, {_first:E3} at the phase's start). " +
-            $"Likely cause: the damping {damping} is too small for this problem's Gramian, so the Gauss–Newton direction is dominated by " +
+            $"Likely cause: the {damping} is too small for this problem's Gramian, so the Gauss–Newton direction is dominated by " +
             $"nearly singular directions and the line search can only take tiny steps. Try lm (Levenberg–Marquardt adapts the damping) " +
             $"or a larger damping, e.g. {phase.Name}:damping=1e-3.");
     }

@@ -15,7 +15,7 @@ public sealed class Trainer
 {
     private readonly Problem _problem;
     private readonly Mlp _network;
-    private IReadOnlyList<OptimizerPhase> _phases = OptimizerSpec.Parse("adam:1000,lbfgs:1000");
+    private IReadOnlyList<TrainingPhase>? _phases;
     private TrainingOptions _options = new();
     private IProgressSink _progress = SilentProgress.Instance;
     private TrainingSnapshot? _resume;
@@ -32,11 +32,32 @@ public sealed class Trainer
     /// <summary>A trainer for <paramref name="network"/> on <paramref name="problem"/>.</summary>
     public static Trainer For(Problem problem, Mlp network) => new(problem, network);
 
-    /// <summary>The optimizer sequence, e.g. <c>adam:1000,lbfgs:1000</c>.</summary>
-    public Trainer Using(string spec) { _phases = OptimizerSpec.Parse(spec); return this; }
+    /// <summary>The optimizer sequence, e.g. <c>adam:1000,lbfgs:1000</c>, from <paramref name="catalog"/>
+    /// (<see cref="OptimizerCatalog.Default"/> when null). Without any <c>Using</c>, the run is <c>adam:1000,lbfgs:1000</c>.</summary>
+    public Trainer Using(string spec, OptimizerCatalog? catalog = null) => Using(TrainingPhase.Parse(spec, catalog));
 
-    /// <summary>The optimizer sequence as parsed phases.</summary>
-    public Trainer Using(IReadOnlyList<OptimizerPhase> phases) { _phases = phases; return this; }
+    /// <summary>The optimizer sequence as parsed phases, built by <paramref name="catalog"/> (<see cref="OptimizerCatalog.Default"/> when null).</summary>
+    public Trainer Using(IReadOnlyList<OptimizerPhase> phases, OptimizerCatalog? catalog = null)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        return Using([.. phases.Select(p => TrainingPhase.FromCatalog(p, catalog ?? OptimizerCatalog.Default))]);
+    }
+
+    /// <summary>One phase: <paramref name="steps"/> steps of an optimizer object you built (e.g. <c>new Lbfgs(new LbfgsOptions { History = 20 })</c>).
+    /// You keep owning it: the run neither disposes nor replaces it.</summary>
+    public Trainer Using(IOptimizer optimizer, int steps) => Using([TrainingPhase.Of(optimizer, steps)]);
+
+    /// <summary>One phase: <paramref name="steps"/> steps of optimizers from <paramref name="create"/> (a fresh one after a non-finite step).</summary>
+    public Trainer Using(Func<IOptimizer> create, int steps) => Using([TrainingPhase.Of(create, steps)]);
+
+    /// <summary>The optimizer sequence as phases (objects, factories or catalogue entries, in any mix).</summary>
+    public Trainer Using(params IReadOnlyList<TrainingPhase> phases)
+    {
+        ArgumentNullException.ThrowIfNull(phases);
+        if (phases.Count == 0) throw new ArgumentException("give at least one training phase", nameof(phases));
+        _phases = [.. phases];
+        return this;
+    }
 
     /// <summary>Run options (seed, evaluation and resampling schedule).</summary>
     public Trainer With(TrainingOptions options) { _options = options; return this; }
@@ -74,12 +95,12 @@ public sealed class Trainer
     /// with its outcome and reason set and θ at its last good point.</summary>
     public TrainingRun Run(CancellationToken cancel = default)
     {
-        foreach (var p in _phases) TrainingSession.CreateOptimizer(p).Dispose();   // validate every phase before starting
-        if (_resume is not null && _resume.Phase > _phases.Count)
-            throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {_phases.Count} phases");
+        var phases = _phases ?? TrainingPhase.Parse("adam:1000,lbfgs:1000");
+        if (_resume is not null && _resume.Phase > phases.Count)
+            throw new ArgumentException($"the checkpoint is at phase {_resume.Phase + 1} but the sequence has {phases.Count} phases");
         if (_options.Adaptive is not null && _options.ResampleEvery > 0)
             throw new ArgumentException("adaptive sampling draws the interior points from a pool; it cannot be combined with resampling every N steps");
-        var settings = new TrainingSession.Settings(_problem, _network, _phases, _options, _progress, _resume, _checkpointEvery, _checkpoint, _hooks.ToArray());
+        var settings = new TrainingSession.Settings(_problem, _network, phases, _options, _progress, _resume, _checkpointEvery, _checkpoint, _hooks.ToArray());
         using var session = new TrainingSession(settings);
         return session.Run(cancel);
     }

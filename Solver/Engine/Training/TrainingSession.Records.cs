@@ -72,7 +72,7 @@ internal sealed partial class TrainingSession
         using var scope = NewDisposeScope();
         double loss = _objective.Value(Theta);
         var evaluation = _evaluator.Compute(x => _objective.Predict(Theta, x));
-        return new TrainingRun(_s.Problem.Name, OptimizerSpec.Format(_s.Phases), _s.Network.ParameterCount, _objective.ResidualCount,
+        return new TrainingRun(_s.Problem.Name, TrainingPhase.Format(_s.Phases), _s.Network.ParameterCount, _objective.ResidualCount,
             _step, seconds, loss, _objective.TermNames, _history, _reports, evaluation)
         {
             Outcome = _outcome,

@@ -34,11 +34,12 @@ internal sealed partial class TrainingSession
         }
         string remedy;
         if (run.Optimizer is IStabilizable stabilizable) remedy = stabilizable.Stabilize();
-        else
+        else if (run.Phase.OwnsOptimizers)
         {
-            run.Replace(CreateOptimizer(run.Phase));
+            run.Replace(run.Phase.Create());
             remedy = "optimizer state reset";
         }
+        else remedy = "optimizer kept (a caller's object is not replaced; give a factory to reset it)";
         _s.Progress.Event($"{run.Phase.Name} step {_step}: {what}; {remedy}");
     }
 

@@ -13,13 +13,13 @@ namespace Pinn.Solver.Training;
 /// <remarks>
 /// Extension points: per-step hooks (<see cref="ITrainingHook"/>; resampling, adaptive sampling with residual-based
 /// attention, and causal weights are built in as hooks, in that order),
-/// how a phase gets its optimizer (<see cref="CreateOptimizer"/>, the one place), and the per-phase verdict
+/// how a phase gets its optimizer (<see cref="TrainingPhase.Create"/>, the one place), and the per-phase verdict
 /// (<see cref="ProgressCheck"/>).
 /// </remarks>
 internal sealed partial class TrainingSession : IDisposable
 {
     /// <summary>What a session is built from (the trainer's settings).</summary>
-    public sealed record Settings(Physics.Problem Problem, Networks.Mlp Network, IReadOnlyList<OptimizerPhase> Phases, TrainingOptions Options,
+    public sealed record Settings(Physics.Problem Problem, Networks.Mlp Network, IReadOnlyList<TrainingPhase> Phases, TrainingOptions Options,
         IProgressSink Progress, TrainingSnapshot? Resume, int CheckpointEvery, Action<TrainingSnapshot>? Checkpoint, IReadOnlyList<ITrainingHook> Hooks);
 
     private const int EventInterval = 50;
@@ -73,9 +73,6 @@ internal sealed partial class TrainingSession : IDisposable
 
     private bool OverBudget() => _budget.Exhausted(Now());
 
-    /// <summary>The one place a phase gets its optimizer.</summary>
-    public static IOptimizer CreateOptimizer(OptimizerPhase phase) => OptimizerCatalog.Default.Create(phase);
-
     /// <summary>Runs the phases from the start or the resumed position; returns the run with its final evaluation.</summary>
     public TrainingRun Run(CancellationToken cancel)
     {
@@ -96,7 +93,7 @@ internal sealed partial class TrainingSession : IDisposable
     private void RunPhase(int index, CancellationToken cancel)
     {
         var phase = _s.Phases[index];
-        using var run = new PhaseRun(index, phase, CreateOptimizer(phase), Now(), _s.Progress);
+        using var run = new PhaseRun(index, phase, Now(), _s.Progress);
         if (_s.Resume is { } resume && index == resume.Phase)
         {
             run.Done = resume.DoneInPhase;

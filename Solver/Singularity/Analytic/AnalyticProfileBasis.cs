@@ -16,14 +16,16 @@ namespace Pinn.Solver.Singularity;
 /// The exponents γⱼ = −α + j(1 − α) are those of the far-field expansion of a self-similar profile that grows like
 /// |y|^α: in the compact coordinate w = u^{1−α} (|w| = t = (1 + y²/L²)^{−1/(2(1+λ))}, the compactification of the
 /// network ansatz with m = 1) the ansatz is F = u^{−α} Σⱼ wʲ Qⱼ(ζ), Qⱼ polynomials in the Cayley variable, which are
-/// smooth on the whole compactified line, the point at infinity (ζ = 1) included; the integer powers of u that the
-/// far field also contains are polynomials in ζ. Wang et al. 2025 ("Discovery of unstable singularities",
+/// smooth on the whole compactified line, the point at infinity (ζ = 1) included. A nonlocal equation's far field also
+/// holds integer powers of u (the Hilbert transform of a profile carries its moments as M/y, M/y³, …), which no
+/// u^{γⱼ}·polynomial represents for irrational λ: the optional regular family ζᵏ (γ = 0) adds them; without it the CCF
+/// fits stalled at residuals ~1e-3, with it they converge spectrally. Wang et al. 2025 ("Discovery of unstable singularities",
 /// arXiv:2509.14185, §2) build symmetry and far-field asymptotics into the ansatz in the same spirit.
 /// </remarks>
 public sealed class AnalyticProfileBasis
 {
     /// <summary>A basis of <paramref name="powers"/> far-field powers J and <paramref name="modes"/> Cayley modes K, length L.</summary>
-    public AnalyticProfileBasis(int powers, int modes, double length = 1)
+    public AnalyticProfileBasis(int powers, int modes, double length = 1, bool regular = false)
     {
         if (powers is < 1 or > 64) throw new ArgumentOutOfRangeException(nameof(powers), powers, "the number of far-field powers must be in 1..64");
         if (modes is < 1 or > 512) throw new ArgumentOutOfRangeException(nameof(modes), modes, "the number of Cayley modes must be in 1..512");
@@ -31,7 +33,17 @@ public sealed class AnalyticProfileBasis
         Powers = powers;
         Modes = modes;
         Length = length;
+        Regular = regular;
     }
+
+    /// <summary>
+    /// Whether the basis also holds the regular family ζᵏ (γ = 0): the part of F analytic at infinity, which a nonlocal
+    /// equation needs (the Hilbert transform of a profile carries the moments M/y, M/y³, … of its decaying part).
+    /// </summary>
+    public bool Regular { get; }
+
+    /// <summary>Families of K functions: the J far-field powers, then the regular family when present.</summary>
+    public int Families => Powers + (Regular ? 1 : 0);
 
     /// <summary>J.</summary>
     public int Powers { get; }
@@ -42,8 +54,8 @@ public sealed class AnalyticProfileBasis
     /// <summary>L.</summary>
     public double Length { get; }
 
-    /// <summary>J·K functions, index j·K + k.</summary>
-    public int Count => Powers * Modes;
+    /// <summary>(J + regular)·K functions, index j·K + k.</summary>
+    public int Count => Families * Modes;
 
     /// <summary>α = λ/(1 + λ): profiles grow like |y|^α.</summary>
     public static double FarExponent(double lambda) => lambda / (1 + lambda);
@@ -54,6 +66,10 @@ public sealed class AnalyticProfileBasis
     /// <summary>dγⱼ/dλ = −(1 + j)/(1 + λ)².</summary>
     public static double ExponentDerivative(int j, double lambda) => -(1 + j) / ((1 + lambda) * (1 + lambda));
 
+    private double FamilyExponent(int family, double lambda) => family < Powers ? Exponent(family, lambda) : 0;
+
+    private double FamilyExponentDerivative(int family, double lambda) => family < Powers ? ExponentDerivative(family, lambda) : 0;
+
     /// <summary>b, db/dy, ∂b/∂λ and ∂(db/dy)/∂λ of every function at the real point y (spans of length <see cref="Count"/>).</summary>
     public void Evaluate(double y, double lambda, Span<Complex> value, Span<Complex> derivative, Span<Complex> valueLambda, Span<Complex> derivativeLambda)
     {
@@ -61,9 +77,9 @@ public sealed class AnalyticProfileBasis
         var u = Complex.One / (Complex.One - q * y);
         var log = Complex.Log(u);
         var zeta = Complex.One - 2 * u;
-        for (int j = 0; j < Powers; j++)
+        for (int j = 0; j < Families; j++)
         {
-            double gamma = Exponent(j, lambda), gammaLambda = ExponentDerivative(j, lambda);
+            double gamma = FamilyExponent(j, lambda), gammaLambda = FamilyExponentDerivative(j, lambda);
             var power = Complex.Exp(gamma * log);         // u^γ
             var next = power * u;                          // u^{γ+1}
             Complex zetaPower = Complex.One, zetaBelow = Complex.Zero;   // ζᵏ and k ζ^{k−1}
@@ -92,14 +108,14 @@ public sealed class AnalyticProfileBasis
         var log = PowerSeries.MinusLogOneMinus(q, order);
         var values = new PowerSeries[Count];
         var lambdas = new PowerSeries[Count];
-        for (int j = 0; j < Powers; j++)
+        for (int j = 0; j < Families; j++)
         {
-            var power = PowerSeries.InversePower(q, Exponent(j, lambda), order);
+            var power = PowerSeries.InversePower(q, FamilyExponent(j, lambda), order);
             var term = power;
             for (int k = 0; k < Modes; k++)
             {
                 values[j * Modes + k] = term;
-                lambdas[j * Modes + k] = ExponentDerivative(j, lambda) * (log * term);
+                lambdas[j * Modes + k] = FamilyExponentDerivative(j, lambda) * (log * term);
                 term *= zeta;
             }
         }

@@ -28,7 +28,7 @@ public sealed class AnalyticProfileSolver
     public AnalyticProfileSolver(IProfileEquation equation, AnalyticSingularityOptions options, Action<string>? progress = null)
     {
         _equation = equation;
-        _options = options.Validate(equation);
+        _options = options.Validate(equation) with { Regular = options.Regular ?? equation.Nonlocal };
         _progress = progress ?? (_ => { });
     }
 
@@ -97,7 +97,7 @@ public sealed class AnalyticProfileSolver
         {
             basis.Evaluate(points[p], lambda, b.AsSpan(0, n), b.AsSpan(n, n), b.AsSpan(2 * n, n), b.AsSpan(3 * n, n));
             double w = AnalyticProfile.Weight(points[p], lambda);
-            var guess = _equation.Guess(points[p], lambda);
+            var guess = _equation.Guess(points[p], lambda, _options.Branch);
             for (int i = 0; i < n; i++) (matrix[2 * p, i], matrix[2 * p + 1, i]) = (w * b[i].Real, w * b[i].Imaginary);
             (target[2 * p], target[2 * p + 1]) = (w * guess.Real, w * guess.Imaginary);
         }

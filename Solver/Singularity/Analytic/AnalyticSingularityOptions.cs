@@ -15,6 +15,9 @@ public sealed record AnalyticSingularityOptions
     /// <summary>Cayley modes K of each stage's basis (the last repeats).</summary>
     public int[] Modes { get; init; } = [32, 32];
 
+    /// <summary>Add the regular family ζᵏ (γ = 0) to every stage's basis (null: when the equation is nonlocal).</summary>
+    public bool? Regular { get; init; }
+
     /// <summary>Length L of the basis (u = 1/(1 − iy/L)).</summary>
     public double Length { get; init; } = 1;
 
@@ -63,5 +66,5 @@ public sealed record AnalyticSingularityOptions
 
     /// <summary>The basis of stage <paramref name="stage"/> (from 1).</summary>
     public AnalyticProfileBasis Basis(int stage) =>
-        new(Powers[Math.Min(stage - 1, Powers.Length - 1)], Modes[Math.Min(stage - 1, Modes.Length - 1)], Length);
+        new(Powers[Math.Min(stage - 1, Powers.Length - 1)], Modes[Math.Min(stage - 1, Modes.Length - 1)], Length, Regular ?? false);
 }

@@ -21,6 +21,9 @@ public sealed class BurgersProfileEquation : IProfileEquation
     public string Description => BurgersProfile.Description;
 
     /// <inheritdoc />
+    public bool Nonlocal => false;
+
+    /// <inheritdoc />
     public bool ProfileIsRealPart => false;
 
     /// <inheritdoc />
@@ -56,7 +59,7 @@ public sealed class BurgersProfileEquation : IProfileEquation
 
     /// <inheritdoc />
     /// <remarks>F₀ = (1 − iy)^α/α: Im F₀ = −y + O(y³), −sign(y)|y|^α sin(απ/2)/α far out.</remarks>
-    public System.Numerics.Complex Guess(double y, double lambda)
+    public System.Numerics.Complex Guess(double y, double lambda, int branch)
     {
         double alpha = AnalyticProfileBasis.FarExponent(lambda);
         return System.Numerics.Complex.Pow(new System.Numerics.Complex(1, -y), alpha) / alpha;

@@ -34,6 +34,9 @@ public sealed class CcfProfileEquation : IProfileEquation
     public string Description => "-λΘ + ((1+λ)y - HΘ)Θ' = 0 on y ∈ ℝ, Θ even, Θ = -y^(2i+2) + O(y^(2i+4)) (Córdoba-Córdoba-Fontelos θ_t - (Hθ)θ_x = 0)";
 
     /// <inheritdoc />
+    public bool Nonlocal => true;
+
+    /// <inheritdoc />
     public bool ProfileIsRealPart => true;
 
     /// <inheritdoc />
@@ -72,11 +75,48 @@ public sealed class CcfProfileEquation : IProfileEquation
     }
 
     /// <inheritdoc />
-    /// <remarks>F₀ = A((1 − iy)^α − 1), A = −2/(α(1 − α)): Re F₀ = −y² + O(y⁴), −|y|^α·A cos(απ/2) far out (branch 0's shape).</remarks>
-    public System.Numerics.Complex Guess(double y, double lambda)
+    /// <remarks>
+    /// F₀ = a_c + Σₘ aₘ (1 − i sₘ y)^α, m = 0..i, sₘ = 2^(−m): Re F₀ = −y^{2i+2} + O(y^{2i+4}) (the coefficients of y⁰ … y^{2i}
+    /// vanish), and F₀ grows like |y|^α far out. Branch 0 is A((1 − iy)^α − 1), A = −2/(α(1 − α)).
+    /// </remarks>
+    public System.Numerics.Complex Guess(double y, double lambda, int branch)
     {
-        double alpha = AnalyticProfileBasis.FarExponent(lambda), a = -2 / (alpha * (1 - alpha));
-        return a * (System.Numerics.Complex.Pow(new System.Numerics.Complex(1, -y), alpha) - 1);
+        double alpha = AnalyticProfileBasis.FarExponent(lambda);
+        var a = GuessCoefficients(alpha, branch);
+        var f = System.Numerics.Complex.Zero;
+        double constant = 0;
+        for (int m = 0; m <= branch; m++)
+        {
+            f += a[m] * System.Numerics.Complex.Pow(new System.Numerics.Complex(1, -y * Math.Pow(2, -m)), alpha);
+            constant -= a[m];
+        }
+        return f + constant;
+    }
+
+    /// <summary>aₘ of <see cref="Guess"/>: Σₘ aₘ C(α, 2n)(−1)ⁿ 4^(−mn) = −δ_{n,i+1} for n = 1..i+1 (Gaussian elimination).</summary>
+    private static double[] GuessCoefficients(double alpha, int branch)
+    {
+        int size = branch + 1;
+        var matrix = new double[size, size + 1];
+        for (int n = 1; n <= size; n++)
+        {
+            double binomial = 1;
+            for (int k = 0; k < 2 * n; k++) binomial *= (alpha - k) / (k + 1);
+            for (int m = 0; m < size; m++) matrix[n - 1, m] = binomial * (n % 2 == 0 ? 1 : -1) * Math.Pow(4, -m * n);
+            matrix[n - 1, size] = n == size ? -1 : 0;
+        }
+        for (int c = 0; c < size; c++)
+        {
+            int pivot = Enumerable.Range(c, size - c).MaxBy(r => Math.Abs(matrix[r, c]));
+            for (int k = 0; k <= size; k++) (matrix[c, k], matrix[pivot, k]) = (matrix[pivot, k], matrix[c, k]);
+            for (int r = 0; r < size; r++)
+            {
+                if (r == c) continue;
+                double factor = matrix[r, c] / matrix[c, c];
+                for (int k = c; k <= size; k++) matrix[r, k] -= factor * matrix[c, k];
+            }
+        }
+        return Enumerable.Range(0, size).Select(m => matrix[m, size] / matrix[m, m]).ToArray();
     }
 
     /// <inheritdoc />

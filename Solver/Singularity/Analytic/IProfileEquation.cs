@@ -14,6 +14,9 @@ public interface IProfileEquation
     /// <summary>The profile equation in one line.</summary>
     string Description { get; }
 
+    /// <summary>Whether the equation has a nonlocal term (the profile's ansatz then needs the regular family, see <see cref="AnalyticProfileBasis.Regular"/>).</summary>
+    bool Nonlocal { get; }
+
     /// <summary>True when f = Re F (an even profile, g = Hf = Im F); false when f = Im F (an odd profile).</summary>
     bool ProfileIsRealPart { get; }
 
@@ -33,8 +36,8 @@ public interface IProfileEquation
     IReadOnlyList<ProfileCondition> Conditions(int branch);
 
     /// <summary>A coarse first guess of F at a point of the line (projected on the basis to start stage 1): the right
-    /// parity, local order at 0 and far-field growth |y|^α, not the profile.</summary>
-    System.Numerics.Complex Guess(double y, double lambda);
+    /// parity, local order at 0 on branch i and far-field growth |y|^α, not the profile.</summary>
+    System.Numerics.Complex Guess(double y, double lambda, int branch);
 
     /// <summary>The default λ₀ of the search on branch i (a coarse start, not the answer).</summary>
     double StartLambda(int branch);

@@ -4,66 +4,9 @@ using static TorchSharp.torch;
 
 namespace Pinn.Optimizers.Tests;
 
-/// <summary>Every catalogue optimizer saves and restores its state so that a resumed run is bitwise the uninterrupted one.</summary>
+/// <summary>The optimizer state snapshot itself (every optimizer's round trip is in <see cref="CatalogueOptimizerTests"/>).</summary>
 public sealed class CheckpointTests
 {
-    public static TheoryData<string> Names()
-    {
-        var data = new TheoryData<string>();
-        foreach (var d in OptimizerCatalog.Default.Descriptors)
-        {
-            using var optimizer = OptimizerCatalog.Default.Create(new OptimizerPhase(d.Name, d.DefaultSteps, new Dictionary<string, string>()));
-            if (optimizer is ICheckpointable) data.Add(d.Name);
-        }
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Names))]
-    public void SaveThenLoad_IntoFreshOptimizer_ContinuesBitwise(string name)
-    {
-        torch.set_num_threads(1);   // per worker thread (OpenMP's thread count is thread-local): bitwise equality needs a fixed reduction order
-        const int half = 6;
-        // K-FAC needs per-layer Kronecker factors; every other optimizer runs on a small nonlinear least-squares model.
-        using var objective = name == "kfac" ? new CheckpointObjective(new KroneckerLeastSquares(3, 4, 5, 10, 12))
-            : new CheckpointObjective(new TanhModelResiduals(residuals: 30, hidden: 6, parameters: 10, seed: 11));
-        var phase = OptimizerSpec.Parse(name).Single();
-        using var straightTheta = objective.Start.clone();
-        var straight = new List<double>();
-        using (var optimizer = OptimizerCatalog.Default.Create(phase))
-        {
-            for (var i = 0; i < 2 * half; i++) straight.Add(optimizer.Step(objective.Objective, straightTheta).Loss);
-        }
-
-        using var resumedTheta = objective.Start.clone();
-        var resumed = new List<double>();
-        OptimizerState state;
-        using (var first = OptimizerCatalog.Default.Create(phase))
-        {
-            for (var i = 0; i < half; i++) resumed.Add(first.Step(objective.Objective, resumedTheta).Loss);
-            state = ((ICheckpointable)first).SaveState();
-        }
-        using var hostCopy = tensor(resumedTheta.data<double>().ToArray(), dtype: ScalarType.Float64);   // θ through the host, as a checkpoint stores it
-        using var thetaCopy = hostCopy.clone();   // into aligned storage, as the trainer copies it into the network
-        using (var second = OptimizerCatalog.Default.Create(phase))
-        {
-            ((ICheckpointable)second).LoadState(state);
-            for (var i = 0; i < half; i++) resumed.Add(second.Step(objective.Objective, thetaCopy).Loss);
-        }
-
-        Assert.Equal(straight, resumed);
-        Assert.Equal(straightTheta.data<double>().ToArray(), thetaCopy.data<double>().ToArray());
-        Assert.True(straight[^1] < straight[0], $"{name} did not lower the loss");
-    }
-
-    /// <summary>The objective of a round trip and its start point.</summary>
-    private sealed class CheckpointObjective(IObjective inner) : IDisposable
-    {
-        public IObjective Objective => inner;
-        public Tensor Start => inner switch { TanhModelResiduals t => t.Start, KroneckerLeastSquares k => k.Start, _ => throw new InvalidOperationException() };
-        public void Dispose() => (inner as IDisposable)?.Dispose();
-    }
-
     [Fact]
     public void LoadState_FromAnotherOptimizer_ThrowsNamingBoth()
     {

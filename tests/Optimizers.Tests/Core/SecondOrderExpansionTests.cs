@@ -19,8 +19,8 @@ public class SecondOrderExpansionTests
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             using var scope = torch.NewDisposeScope();
-            using var quadratic = new QuadraticObjective(c.n, c.seed, 1e3);
-            var theta = RandomTensors.Gaussian(new Random(c.seed), c.n);
+            using var quadratic = new ConvexQuadratic(c.n, c.seed, 1e3);
+            var theta = GaussianTensors.Gaussian(new Random(c.seed), c.n);
             using var expansion = SecondOrderExpansion.Autograd(theta, x => 0.5 * x.dot(quadratic.Matrix.mv(x)) - x.dot(quadratic.Matrix.mv(quadratic.Solution)));
             var hessianError = (expansion.Hessian.ToDense() - quadratic.Matrix).abs().max().item<double>();
             var gradientError = (expansion.Gradient - quadratic.Gradient(theta)).abs().max().item<double>();
@@ -51,8 +51,8 @@ public class SecondOrderExpansionTests
         using var scope = torch.NewDisposeScope();
         var rosenbrock = new RosenbrockObjective(dimension);
         var random = new Random(seed);
-        var theta = RosenbrockObjective.Start(dimension).add(RandomTensors.Gaussian(random, dimension), 0.1);
-        var v = RandomTensors.Gaussian(random, dimension);
+        var theta = RosenbrockObjective.Start(dimension).add(GaussianTensors.Gaussian(random, dimension), 0.1);
+        var v = GaussianTensors.Gaussian(random, dimension);
         using var expansion = rosenbrock.Expand(theta);
         const double h = 1e-6;
         var (_, plus) = rosenbrock.ValueAndGradient(theta + h * v);
@@ -70,7 +70,7 @@ public class SecondOrderExpansionTests
         using var scope = torch.NewDisposeScope();
         using var fit = new TanhModelResiduals(residuals: 12, hidden: 5, parameters: 7, seed: 3, noise: 0.3);
         using var expansion = fit.Expand(fit.Start);
-        var block = RandomTensors.Gaussian(new Random(4), 7, 3);
+        var block = GaussianTensors.Gaussian(new Random(4), 7, 3);
         var together = expansion.Hessian.Apply(block);
         var apart = torch.stack(Enumerable.Range(0, 3).Select(j => expansion.Hessian.Apply(block[.., j].contiguous())).ToArray(), 1);
         var dense = expansion.Hessian.ToDense();
@@ -85,7 +85,7 @@ public class SecondOrderExpansionTests
     {
         using var scope = torch.NewDisposeScope();
         using var linear = new LinearResiduals(rows: 15, columns: 6, seed: 8, noise: 0.2);
-        var theta = RandomTensors.Gaussian(new Random(9), 6);
+        var theta = GaussianTensors.Gaussian(new Random(9), 6);
         using var gaussNewton = SecondOrderExpansion.GaussNewton(linear, theta);
         using var exact = linear.Expand(theta);
         var twiceGramian = linear.Matrix.t().matmul(linear.Matrix).mul(2);
@@ -104,7 +104,7 @@ public class SecondOrderExpansionTests
         using var fit = new TanhModelResiduals(residuals: 20, hidden: 6, parameters: 9, seed: 5, noise: 0.1);
         using var gaussNewton = SecondOrderExpansion.GaussNewton(fit, fit.Start);
         var jacobian = fit.AutogradJacobian(fit.Start);
-        var v = RandomTensors.Gaussian(new Random(6), 9);
+        var v = GaussianTensors.Gaussian(new Random(6), 9);
 
         var expected = jacobian.t().mv(jacobian.mv(v)).mul(2);
         Assert.True((gaussNewton.Hessian.Apply(v) - expected).abs().max().item<double>() <= 1e-12 * (1 + expected.abs().max().item<double>()));
@@ -136,7 +136,7 @@ public class SecondOrderExpansionTests
     public void Hutchinson_ManyRademacherProbes_ApproachTheDiagonal()
     {
         using var scope = torch.NewDisposeScope();
-        var matrix = RandomTensors.Symmetric(new Random(2), [5, -3, 2, 1, 0.5, -0.2]);
+        var matrix = GaussianTensors.Symmetric(new Random(2), [5, -3, 2, 1, 0.5, -0.2]);
         var estimate = Hutchinson.Diagonal(LinearOperator.Dense(matrix), seed: 1, counter: 7, samples: 4000);
         var again = Hutchinson.Diagonal(LinearOperator.Dense(matrix), seed: 1, counter: 7, samples: 4000);
         var probe = Hutchinson.Probe(50, 3, 4, 0, gaussian: false);
@@ -150,10 +150,10 @@ public class SecondOrderExpansionTests
     public void Nystrom_IndefiniteMatrixWithAllowIndefinite_BuildsANonNegativeApproximation()
     {
         using var scope = torch.NewDisposeScope();
-        var matrix = RandomTensors.Symmetric(new Random(5), [10, 4, 1, -2, -6, 0.1, 0.01, 3]);
+        var matrix = GaussianTensors.Symmetric(new Random(5), [10, 4, 1, -2, -6, 0.1, 0.01, 3]);
         using var approximation = NystromApproximation.Build(LinearOperator.Dense(matrix), 5, seed: 2, allowIndefinite: true);
         using var restored = NystromApproximation.Restore(approximation.Basis, approximation.Eigenvalues, approximation.Shift);
-        var v = RandomTensors.Gaussian(new Random(6), 8);
+        var v = GaussianTensors.Gaussian(new Random(6), 8);
 
         Assert.True(approximation.Eigenvalues.min().item<double>() >= 0);
         Assert.True(approximation.Eigenvalues.max().item<double>() > 1);
@@ -165,8 +165,8 @@ public class SecondOrderExpansionTests
     public void ConjugateGradient_StopRule_EndsTheSolveWhenItSaysSo()
     {
         using var scope = torch.NewDisposeScope();
-        var matrix = RandomTensors.Symmetric(new Random(1), RandomTensors.LogSpaced(30, 1e4));
-        var rhs = RandomTensors.Gaussian(new Random(2), 30);
+        var matrix = GaussianTensors.Symmetric(new Random(1), GaussianTensors.LogSpaced(30, 1e4));
+        var rhs = GaussianTensors.Gaussian(new Random(2), 30);
         var seen = new List<int>();
 
         var (_, report) = ConjugateGradient.Solve(LinearOperator.Dense(matrix), rhs, stop: (i, x, r) => { seen.Add(i); return i == 3; });

@@ -9,7 +9,7 @@ public class AdamTests
     [Fact]
     public void Step_Quadratic_LossFiniteAndGapShrinks()
     {
-        using var quadratic = new QuadraticObjective(10, 5, 100);
+        using var quadratic = new ConvexQuadratic(10, 5, 100);
         using var theta = torch.zeros(10, ScalarType.Float64);
         using var adam = new Adam(new AdamOptions { LearningRate = 0.05 });
         var optimum = quadratic.Value(quadratic.Solution);
@@ -40,7 +40,7 @@ public class AdamTests
     {
         // With bias correction, m̂₁ = g and v̂₁ = g², so the first step is −α g / (|g| + ε) ≈ −α sign(g).
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(6, 2, 10);
+        using var quadratic = new ConvexQuadratic(6, 2, 10);
         var theta = torch.zeros(6, ScalarType.Float64);
         var gradient = quadratic.Gradient(theta);
         using var adam = new Adam(new AdamOptions { LearningRate = 0.1 });
@@ -88,7 +88,7 @@ public class AdamTests
     public void Step_InvalidTheta_ThrowsArgumentException()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(4, 1, 10);
+        using var quadratic = new ConvexQuadratic(4, 1, 10);
         using var adam = new Adam();
 
         Assert.Throws<ArgumentException>(() => adam.Step(quadratic, torch.zeros(4, ScalarType.Float32)));
@@ -102,8 +102,8 @@ public class AdamTests
     public void Step_ThetaOfAnotherLength_ThrowsUntilReset()
     {
         using var scope = torch.NewDisposeScope();
-        using var small = new QuadraticObjective(3, 1, 10);
-        using var large = new QuadraticObjective(4, 1, 10);
+        using var small = new ConvexQuadratic(3, 1, 10);
+        using var large = new ConvexQuadratic(4, 1, 10);
         using var adam = new Adam();
         adam.Step(small, torch.zeros(3, ScalarType.Float64));
 

@@ -139,7 +139,7 @@ public class FirstOrderOptimizerTests
     [MemberData(nameof(MatrixSpecs))]
     public void Step_UnshapedQuadratic_GapShrinks(string spec)
     {
-        using var quadratic = new QuadraticObjective(10, 5, 100);
+        using var quadratic = new ConvexQuadratic(10, 5, 100);
         using var theta = torch.zeros(10, ScalarType.Float64);
         using var optimizer = Create(spec.Replace("lr=0.01", "lr=0.05", StringComparison.Ordinal)); // the Adam path, at AdamTests' rate
         var optimum = quadratic.Value(quadratic.Solution);
@@ -180,7 +180,7 @@ public class FirstOrderOptimizerTests
     public void Step_ShapesThatDoNotTileTheta_ThrowArgumentException(string spec)
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(6, 1, 10);
+        using var quadratic = new ConvexQuadratic(6, 1, 10);
         using var optimizer = Create(spec);
         var gap = new ShapedObjective(quadratic, ParameterShape.Matrix(0, 2, 2), ParameterShape.Vector(5, 1));
         var short_ = new ShapedObjective(quadratic, ParameterShape.Matrix(0, 2, 2));

@@ -11,7 +11,7 @@ public class SgdTests
     [InlineData(true)]
     public void Step_Quadratic_LossFiniteAndGapShrinks(bool nesterov)
     {
-        using var quadratic = new QuadraticObjective(10, 5, 100);
+        using var quadratic = new ConvexQuadratic(10, 5, 100);
         using var theta = torch.zeros(10, ScalarType.Float64);
         using var sgd = new Sgd(new SgdOptions { LearningRate = 0.01, Nesterov = nesterov });
         var optimum = quadratic.Value(quadratic.Solution);
@@ -44,7 +44,7 @@ public class SgdTests
     {
         // b₁ = g₀, θ₁ = θ₀ − η g₀; b₂ = μ g₀ + g₁, θ₂ = θ₁ − η b₂.
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(5, 4, 10);
+        using var quadratic = new ConvexQuadratic(5, 4, 10);
         var theta = torch.zeros(5, ScalarType.Float64);
         using var sgd = new Sgd(new SgdOptions { LearningRate = 0.1, Momentum = 0.5 });
         var g0 = quadratic.Gradient(theta);
@@ -63,7 +63,7 @@ public class SgdTests
     {
         // b₁ = g₀, update g₀ + μ b₁ = (1 + μ) g₀.
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(5, 4, 10);
+        using var quadratic = new ConvexQuadratic(5, 4, 10);
         var theta = torch.zeros(5, ScalarType.Float64);
         using var sgd = new Sgd(new SgdOptions { LearningRate = 0.1, Momentum = 0.5, Nesterov = true });
         var g0 = quadratic.Gradient(theta);
@@ -93,7 +93,7 @@ public class SgdTests
     public void Step_InvalidTheta_ThrowsArgumentException()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(4, 1, 10);
+        using var quadratic = new ConvexQuadratic(4, 1, 10);
         using var sgd = new Sgd();
 
         Assert.Throws<ArgumentException>(() => sgd.Step(quadratic, torch.zeros(4, ScalarType.Float32)));

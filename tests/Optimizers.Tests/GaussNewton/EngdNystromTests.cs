@@ -45,8 +45,8 @@ public class EngdNystromTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
-            var jacobian = RandomTensors.Gaussian(random, c.rows, c.columns);
-            var residuals = RandomTensors.Gaussian(random, c.rows);
+            var jacobian = GaussianTensors.Gaussian(random, c.rows, c.columns);
+            var residuals = GaussianTensors.Gaussian(random, c.rows);
             const double tolerance = 1e-10;
 
             var (exact, _) = Engd.Direction(residuals, jacobian, c.damping);

@@ -47,8 +47,8 @@ public class EngdTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
-            var jacobian = RandomTensors.Gaussian(random, c.rows, c.columns);
-            var residuals = RandomTensors.Gaussian(random, c.rows);
+            var jacobian = GaussianTensors.Gaussian(random, c.rows, c.columns);
+            var residuals = GaussianTensors.Gaussian(random, c.rows);
 
             var (primal, primalReport) = Engd.Direction(residuals, jacobian, c.damping);
             var (kernel, kernelReport) = EngdWoodbury.Direction(residuals, jacobian, c.damping);
@@ -70,7 +70,7 @@ public class EngdTests
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             using var scope = torch.NewDisposeScope();
-            var jacobian = RandomTensors.Gaussian(new Random(c.seed), c.rows, c.columns);
+            var jacobian = GaussianTensors.Gaussian(new Random(c.seed), c.rows, c.columns);
 
             var gramian = LeastSquares.Gramian(jacobian);
 
@@ -195,7 +195,7 @@ public class EngdTests
     [Fact]
     public void Step_PlainObjective_ThrowsOneLineArgumentException()
     {
-        using var quadratic = new QuadraticObjective(3, 1, 10);
+        using var quadratic = new ConvexQuadratic(3, 1, 10);
         using var theta = torch.zeros(3, ScalarType.Float64);
 
         foreach (var optimizer in new GramianOptimizer[] { new Engd(), new EngdWoodbury(), Engd.GaussNewton() })

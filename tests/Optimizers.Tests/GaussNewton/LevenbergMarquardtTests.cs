@@ -179,7 +179,7 @@ public class LevenbergMarquardtTests
     [Fact]
     public void Step_PlainObjectiveOrInvalidOptions_Throw()
     {
-        using var quadratic = new QuadraticObjective(3, 1, 10);
+        using var quadratic = new ConvexQuadratic(3, 1, 10);
         using var theta = torch.zeros(3, ScalarType.Float64);
         using var lm = new LevenbergMarquardt();
 

@@ -15,7 +15,7 @@ public class SecondOrderOptimizerTests
     public void Step_ConvexQuadratic_ReducesTheGapToTheMinimum(string spec, double factor)
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(20, 11, 100);
+        using var quadratic = new ConvexQuadratic(20, 11, 100);
         var minimum = quadratic.Value(quadratic.Solution);
         var theta = torch.zeros(20, ScalarType.Float64);
         var start = quadratic.Value(theta) - minimum;

@@ -8,7 +8,7 @@ public class KfacTests
 {
     private static Tensor Spd(Random random, int n, double shift = 0.1)
     {
-        var g = RandomTensors.Gaussian(random, n, n + 2);
+        var g = GaussianTensors.Gaussian(random, n, n + 2);
         return g.matmul(g.t()) / n + shift * torch.eye(n, dtype: ScalarType.Float64);
     }
 
@@ -25,7 +25,7 @@ public class KfacTests
         var random = new Random(count);
         const int outputs = 3, inputs = 5;
         var pairs = Enumerable.Range(0, count).Select(_ => (Spd(random, inputs), Spd(random, outputs))).ToArray();
-        var gradient = RandomTensors.Gaussian(random, outputs, inputs);
+        var gradient = GaussianTensors.Gaussian(random, outputs, inputs);
         var dense = pairs.Select(p => torch.kron(p.Item2 + damping * Eye(outputs), p.Item1 + damping * Eye(inputs))).Aggregate((a, b) => a + b);
         var expected = torch.linalg.solve(dense, gradient.reshape(-1)).view(outputs, inputs);
 
@@ -173,7 +173,7 @@ public class KfacTests
     [Fact]
     public void Step_ObjectiveWithoutFactors_Throws()
     {
-        using var quadratic = new QuadraticObjective(5, 1, 10);
+        using var quadratic = new ConvexQuadratic(5, 1, 10);
         using var theta = torch.zeros(5, ScalarType.Float64);
         using var kfac = new Kfac();
         Assert.Throws<ArgumentException>(() => kfac.Step(quadratic, theta));

@@ -42,7 +42,7 @@ public class GridLineSearchTests
             select (dimension, seed, condition: Math.Pow(10, decades), scale: Math.Pow(2, scaleExponent));
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            using var quadratic = new QuadraticObjective(c.dimension, c.seed, c.condition);
+            using var quadratic = new ConvexQuadratic(c.dimension, c.seed, c.condition);
             using var scope = torch.NewDisposeScope();
             var start = torch.zeros(c.dimension, ScalarType.Float64);
             var (loss, gradient) = quadratic.ValueAndGradient(start);
@@ -62,7 +62,7 @@ public class GridLineSearchTests
     [Fact]
     public void Search_UphillDirection_ReportsFailureAndLeavesThetaUnchanged()
     {
-        using var quadratic = new QuadraticObjective(5, 1, 10);
+        using var quadratic = new ConvexQuadratic(5, 1, 10);
         using var scope = torch.NewDisposeScope();
         var theta = torch.ones(5, ScalarType.Float64);
         var before = theta.clone();

@@ -24,7 +24,7 @@ public class StrongWolfeLineSearchTests
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             using var scope = torch.NewDisposeScope();
-            using var quadratic = new QuadraticObjective(c.dimension, c.seed, c.condition);
+            using var quadratic = new ConvexQuadratic(c.dimension, c.seed, c.condition);
             var theta = torch.zeros(c.dimension, ScalarType.Float64);
             var (loss, gradient) = quadratic.ValueAndGradient(theta);
             var direction = gradient.neg();
@@ -81,7 +81,7 @@ public class StrongWolfeLineSearchTests
     public void Search_AscentDirection_ReturnsNotDescentDirectionWithoutEvaluating()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(5, 1, 10);
+        using var quadratic = new ConvexQuadratic(5, 1, 10);
         var theta = torch.zeros(5, ScalarType.Float64);
         var (loss, gradient) = quadratic.ValueAndGradient(theta);
 
@@ -131,7 +131,7 @@ public class StrongWolfeLineSearchTests
     public void Search_NonFiniteBeyondTheInitialStep_BacktracksToAFiniteWolfeStep()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(4, 11, 10);
+        using var quadratic = new ConvexQuadratic(4, 11, 10);
         var guarded = new FunctionObjective(4,
             t => t.abs().max().item<double>() > 3 ? double.NaN : quadratic.Value(t),
             t => t.abs().max().item<double>() > 3 ? torch.full_like(t, double.NaN) : quadratic.Gradient(t));
@@ -150,7 +150,7 @@ public class StrongWolfeLineSearchTests
     public void Search_InvalidArguments_ThrowArgumentException()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(3, 1, 10);
+        using var quadratic = new ConvexQuadratic(3, 1, 10);
         var search = new StrongWolfeLineSearch();
         var theta = torch.zeros(3, ScalarType.Float64);
         var (loss, gradient) = quadratic.ValueAndGradient(theta);

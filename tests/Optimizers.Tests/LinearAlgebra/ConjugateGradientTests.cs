@@ -21,8 +21,8 @@ public class ConjugateGradientTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
-            var matrix = RandomTensors.Symmetric(random, RandomTensors.LogSpaced(c.n, c.condition));
-            var exact = RandomTensors.Gaussian(random, c.n);
+            var matrix = GaussianTensors.Symmetric(random, GaussianTensors.LogSpaced(c.n, c.condition));
+            var exact = GaussianTensors.Gaussian(random, c.n);
             var options = new ConjugateGradientOptions { RelativeTolerance = 1e-10 };
 
             var (x, report) = ConjugateGradient.Solve(LinearOperator.Dense(matrix), matrix.mv(exact), options: options);
@@ -39,8 +39,8 @@ public class ConjugateGradientTests
         using var scope = torch.NewDisposeScope();
         var random = new Random(2);
         var scales = torch.logspace(-3, 3, 30, dtype: ScalarType.Float64);
-        var matrix = scales.unsqueeze(1) * RandomTensors.Symmetric(random, RandomTensors.LogSpaced(30, 10)) * scales;
-        var rhs = RandomTensors.Gaussian(random, 30);
+        var matrix = scales.unsqueeze(1) * GaussianTensors.Symmetric(random, GaussianTensors.LogSpaced(30, 10)) * scales;
+        var rhs = GaussianTensors.Gaussian(random, 30);
         var jacobi = LinearOperator.Dense(torch.diag(matrix.diagonal().reciprocal()));
 
         var (_, plain) = ConjugateGradient.Solve(LinearOperator.Dense(matrix), rhs);
@@ -55,8 +55,8 @@ public class ConjugateGradientTests
     {
         using var scope = torch.NewDisposeScope();
         var random = new Random(4);
-        var jacobian = RandomTensors.Gaussian(random, 25, 10);
-        var rhs = RandomTensors.Gaussian(random, 10);
+        var jacobian = GaussianTensors.Gaussian(random, 25, 10);
+        var rhs = GaussianTensors.Gaussian(random, 10);
         var op = LinearOperator.Dense(jacobian).Gramian().AddIdentity(1e-3);
 
         var (x, report) = ConjugateGradient.Solve(op, rhs, options: new ConjugateGradientOptions { RelativeTolerance = 1e-13 });
@@ -74,10 +74,10 @@ public class ConjugateGradientTests
     {
         using var scope = torch.NewDisposeScope();
         var random = new Random(9);
-        var indefinite = RandomTensors.Symmetric(random, [-3, -1, -2, -0.5]);
-        var spd = RandomTensors.Symmetric(random, RandomTensors.LogSpaced(20, 1e6));
-        var rhs4 = RandomTensors.Gaussian(random, 4);
-        var rhs20 = RandomTensors.Gaussian(random, 20);
+        var indefinite = GaussianTensors.Symmetric(random, [-3, -1, -2, -0.5]);
+        var spd = GaussianTensors.Symmetric(random, GaussianTensors.LogSpaced(20, 1e6));
+        var rhs4 = GaussianTensors.Gaussian(random, 4);
+        var rhs20 = GaussianTensors.Gaussian(random, 20);
 
         var (x, negative) = ConjugateGradient.Solve(LinearOperator.Dense(indefinite), rhs4);
         var (_, limited) = ConjugateGradient.Solve(LinearOperator.Dense(spd), rhs20, options: new ConjugateGradientOptions { MaxIterations = 3 });

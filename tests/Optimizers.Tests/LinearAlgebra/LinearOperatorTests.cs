@@ -24,15 +24,15 @@ public class LinearOperatorTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.Seed);
-            var (j, other, square) = (RandomTensors.Gaussian(random, c.Rows, c.Columns), RandomTensors.Gaussian(random, c.Rows, c.Columns),
-                RandomTensors.Gaussian(random, c.Columns, c.Columns));
+            var (j, other, square) = (GaussianTensors.Gaussian(random, c.Rows, c.Columns), GaussianTensors.Gaussian(random, c.Rows, c.Columns),
+                GaussianTensors.Gaussian(random, c.Columns, c.Columns));
             var failures = new List<string>();
             foreach (var (name, op, expected) in Operators(j, other, square, c.Damping, c.Factor))
             {
                 var dense = op.ToDense();
-                var v = RandomTensors.Gaussian(random, op.Columns);
-                var block = RandomTensors.Gaussian(random, op.Columns, 3);
-                var u = RandomTensors.Gaussian(random, op.Rows);
+                var v = GaussianTensors.Gaussian(random, op.Columns);
+                var block = GaussianTensors.Gaussian(random, op.Columns, 3);
+                var u = GaussianTensors.Gaussian(random, op.Rows);
                 var scale = 1 + expected.abs().max().item<double>();
                 var error = new[]
                 {
@@ -57,13 +57,13 @@ public class LinearOperatorTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.Seed);
-            var (j, other, square) = (RandomTensors.Gaussian(random, c.Rows, c.Columns), RandomTensors.Gaussian(random, c.Rows, c.Columns),
-                RandomTensors.Gaussian(random, c.Columns, c.Columns));
+            var (j, other, square) = (GaussianTensors.Gaussian(random, c.Rows, c.Columns), GaussianTensors.Gaussian(random, c.Rows, c.Columns),
+                GaussianTensors.Gaussian(random, c.Columns, c.Columns));
             var failures = new List<string>();
             foreach (var (name, op, _) in Operators(j, other, square, c.Damping, c.Factor))
             {
-                var v = RandomTensors.Gaussian(random, op.Columns);
-                var u = RandomTensors.Gaussian(random, op.Rows);
+                var v = GaussianTensors.Gaussian(random, op.Columns);
+                var u = GaussianTensors.Gaussian(random, op.Rows);
                 var left = u.dot(op.Apply(v)).item<double>();
                 var right = op.ApplyAdjoint(u).dot(v).item<double>();
                 var scale = u.norm().item<double>() * v.norm().item<double>() * (1 + op.ToDense().abs().max().item<double>());

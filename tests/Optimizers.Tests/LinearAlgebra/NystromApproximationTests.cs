@@ -11,7 +11,7 @@ public class NystromApproximationTests
 {
     /// <summary>Random PSD [n, n] with eigenvalues i^(−decay), i = 1..n, and some exact zeros when singular.</summary>
     private static Tensor DecayingMatrix(Random random, int n, double decay, bool singular) =>
-        RandomTensors.Symmetric(random, Enumerable.Range(1, n).Select(i => singular && i > 3 * n / 4 ? 0 : Math.Pow(i, -decay)).ToArray());
+        GaussianTensors.Symmetric(random, Enumerable.Range(1, n).Select(i => singular && i > 3 * n / 4 ? 0 : Math.Pow(i, -decay)).ToArray());
 
     [Property(MaxTest = 25)]
     public Property Build_DoublingTheRankWithTheSameSeed_DoesNotIncreaseTheFrobeniusError()
@@ -65,7 +65,7 @@ public class NystromApproximationTests
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
             var a = DecayingMatrix(random, c.n, c.decay, false);
-            var b = RandomTensors.Gaussian(random, c.n);
+            var b = GaussianTensors.Gaussian(random, c.n);
             var system = LinearOperator.Dense(a).AddIdentity(c.shift);
             using var approximation = NystromApproximation.Build(LinearOperator.Dense(a), c.n / 4, c.seed);
             var preconditioner = approximation.Preconditioner(c.shift);

@@ -21,8 +21,8 @@ public class SymmetricSolveTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
-            var matrix = RandomTensors.Symmetric(random, RandomTensors.LogSpaced(c.n, c.condition));
-            var exact = RandomTensors.Gaussian(random, c.n);
+            var matrix = GaussianTensors.Symmetric(random, GaussianTensors.LogSpaced(c.n, c.condition));
+            var exact = GaussianTensors.Gaussian(random, c.n);
             var (x, report) = SymmetricSolve.Solve(matrix, matrix.mv(exact));
             var error = (x - exact).norm().item<double>() / exact.norm().item<double>();
             return (report.Method == SolveMethod.Cholesky && report.Exit == SolveExit.Solved && report.Succeeded
@@ -40,7 +40,7 @@ public class SymmetricSolveTests
         using var scope = torch.NewDisposeScope();
         using var problem = new LinearResiduals(20, columns, 7, duplicatedColumns: duplicated);
         var gramian = LeastSquares.Gramian(problem.Matrix);
-        var rhs = RandomTensors.Gaussian(new Random(3), columns);
+        var rhs = GaussianTensors.Gaussian(new Random(3), columns);
 
         var (x, report) = SymmetricSolve.Solve(gramian, rhs);
 
@@ -64,8 +64,8 @@ public class SymmetricSolveTests
         using var scope = torch.NewDisposeScope();
         var random = new Random(11);
         var eigenvalues = new[] { 4.0, 2.0, 1e-3, -1.0, -5.0 };
-        var matrix = RandomTensors.Symmetric(random, eigenvalues);
-        var rhs = RandomTensors.Gaussian(random, 5);
+        var matrix = GaussianTensors.Symmetric(random, eigenvalues);
+        var rhs = GaussianTensors.Gaussian(random, 5);
 
         var (x, report) = SymmetricSolve.Solve(matrix, rhs);
 
@@ -103,8 +103,8 @@ public class SymmetricSolveTests
     {
         using var scope = torch.NewDisposeScope();
         var random = new Random(5);
-        var jacobian = RandomTensors.Gaussian(random, 8, 5);
-        var block = RandomTensors.Gaussian(random, 5, 3);
+        var jacobian = GaussianTensors.Gaussian(random, 8, 5);
+        var block = GaussianTensors.Gaussian(random, 5, 3);
         var op = LinearOperator.Dense(jacobian).Gramian().AddIdentity(0.1);
 
         var (x, report) = SymmetricSolve.Solve(op, block);

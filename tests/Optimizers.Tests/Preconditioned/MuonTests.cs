@@ -14,7 +14,7 @@ public class MuonTests
     {
         // X₀ = G/‖G‖_F = U (Σ/‖G‖_F) Vᵀ and each iteration is an odd polynomial of X, so X₅ = U φ⁵(Σ/‖G‖_F) Vᵀ.
         using var scope = torch.NewDisposeScope();
-        var g = RandomTensors.Gaussian(new Random(rows * 10 + columns), rows, columns);
+        var g = GaussianTensors.Gaussian(new Random(rows * 10 + columns), rows, columns);
         var (u, s, vh) = torch.linalg.svd(g, fullMatrices: false);
         var x = s / (torch.linalg.norm(g) + 1e-7);
         for (var k = 0; k < 5; k++) x = 3.4445 * x - 4.7750 * x.pow(3) + 2.0315 * x.pow(5);
@@ -30,7 +30,7 @@ public class MuonTests
     public void Orthogonalize_WellConditionedMatrix_SingularValuesNearOne()
     {
         using var scope = torch.NewDisposeScope();
-        var g = RandomTensors.Orthogonal(new Random(2), 6).narrow(1, 0, 4).mul(torch.tensor(new[] { 3.0, 2.0, 1.5, 1.0 }, ScalarType.Float64));
+        var g = GaussianTensors.Orthogonal(new Random(2), 6).narrow(1, 0, 4).mul(torch.tensor(new[] { 3.0, 2.0, 1.5, 1.0 }, ScalarType.Float64));
 
         var singular = torch.linalg.svdvals(Muon.Orthogonalize(g)).data<double>().ToArray();
 
@@ -44,7 +44,7 @@ public class MuonTests
         // Adam's first step elsewhere is −α g/(|g|+ε).
         using var scope = torch.NewDisposeScope();
         var shapes = new[] { ParameterShape.Matrix(0, 2, 3), ParameterShape.Matrix(6, 4, 2), ParameterShape.Vector(14, 4), ParameterShape.Matrix(18, 1, 4) };
-        var fit = new ShapedObjective(new QuadraticObjective(22, 3, 20), shapes);
+        var fit = new ShapedObjective(new ConvexQuadratic(22, 3, 20), shapes);
         var theta = torch.linspace(-1, 1, 22, dtype: ScalarType.Float64);
         var start = theta.clone();
         using var muon = new Muon(new MuonOptions { LearningRate = 0.1 });

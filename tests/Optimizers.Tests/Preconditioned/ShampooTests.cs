@@ -13,7 +13,7 @@ public class ShampooTests
     {
         using var scope = torch.NewDisposeScope();
         var eigenvalues = new[] { 1e-4, 0.3, 2.0, 9.0 };
-        var factor = RandomTensors.Symmetric(new Random(4), eigenvalues);
+        var factor = GaussianTensors.Symmetric(new Random(4), eigenvalues);
         const double epsilon = 1e-3;
 
         var inverse = Shampoo.InverseRoot(factor, root, epsilon);
@@ -30,7 +30,7 @@ public class ShampooTests
     {
         // m = (1−β₁)G, L = (1−β)GGᵀ, R = (1−β)GᵀG, D = L^-¼ m R^-¼, A = m̂/(√v̂+ε); W ← W − α ‖A‖/‖D‖ D.
         using var scope = torch.NewDisposeScope();
-        var fit = new ShapedObjective(new QuadraticObjective(14, 6, 30), ParameterShape.Matrix(0, 3, 4), ParameterShape.Vector(12, 2));
+        var fit = new ShapedObjective(new ConvexQuadratic(14, 6, 30), ParameterShape.Matrix(0, 3, 4), ParameterShape.Vector(12, 2));
         var theta = torch.linspace(-1, 1, 14, dtype: ScalarType.Float64);
         var options = new ShampooOptions { LearningRate = 0.1, ShampooBeta = 0.9, RootEpsilon = 1e-6 };
         using var shampoo = new Shampoo(options);

@@ -11,7 +11,7 @@ public class SoapTests
     {
         using var scope = torch.NewDisposeScope();
         var eigenvalues = new[] { 0.5, 7.0, 2.0, 1e-3, 3.0 };
-        var factor = RandomTensors.Symmetric(new Random(3), eigenvalues);
+        var factor = GaussianTensors.Symmetric(new Random(3), eigenvalues);
 
         var q = Soap.Eigenbasis(factor);
 
@@ -27,8 +27,8 @@ public class SoapTests
         using var scope = torch.NewDisposeScope();
         var random = new Random(8);
         var eigenvalues = new[] { 1.0, 4.0, 16.0, 64.0 };
-        var factor = RandomTensors.Symmetric(random, eigenvalues);
-        var (basis, _) = torch.linalg.qr(Soap.Eigenbasis(factor).add(RandomTensors.Gaussian(random, 4, 4).mul(0.2)));
+        var factor = GaussianTensors.Symmetric(random, eigenvalues);
+        var (basis, _) = torch.linalg.qr(Soap.Eigenbasis(factor).add(GaussianTensors.Gaussian(random, 4, 4).mul(0.2)));
 
         for (var i = 0; i < 60; i++)
         {
@@ -62,7 +62,7 @@ public class SoapTests
         // Adam's first step in the rotated space: θ ← θ − α √(1−β₂)/(1−β₁) · Q_L (m / (√v + ε)) Q_Rᵀ.
         using var scope = torch.NewDisposeScope();
         // A square block keeps both factors of full rank (a zero eigenvalue would make m/(√v+ε) hinge on round-off).
-        var fit = new ShapedObjective(new QuadraticObjective(12, 9, 30), ParameterShape.Matrix(0, 3, 3), ParameterShape.Vector(9, 3));
+        var fit = new ShapedObjective(new ConvexQuadratic(12, 9, 30), ParameterShape.Matrix(0, 3, 3), ParameterShape.Vector(9, 3));
         var theta = torch.linspace(-1, 1, 12, dtype: ScalarType.Float64);
         var options = new SoapOptions { LearningRate = 0.1, Beta1 = 0.9, Beta2 = 0.99 };
         using var soap = new Soap(options);
@@ -76,7 +76,7 @@ public class SoapTests
 
         // θ has not moved, so the same objective would give G₁ = G₀, diagonal in its own singular bases (its
         // off-diagonal round-off would then decide m/(√v+ε)); take the second gradient from another objective.
-        var other = new ShapedObjective(new QuadraticObjective(12, 10, 30), ParameterShape.Matrix(0, 3, 3), ParameterShape.Vector(9, 3));
+        var other = new ShapedObjective(new ConvexQuadratic(12, 10, 30), ParameterShape.Matrix(0, 3, 3), ParameterShape.Vector(9, 3));
         var g1 = other.ValueAndGradient(theta).Gradient[..9].view(3, 3);
         var rotated = left.t().matmul(g1).matmul(right);
         var m = rotated.mul(0.1);
@@ -93,7 +93,7 @@ public class SoapTests
     {
         // Without shapes SOAP is Adam on θ, one step late (the first gradient only builds the preconditioner).
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(5, 2, 10);
+        using var quadratic = new ConvexQuadratic(5, 2, 10);
         var theta = torch.ones(5, ScalarType.Float64);
         using var soap = new Soap(new SoapOptions { LearningRate = 0.1 });
 

@@ -35,12 +35,12 @@ public class DenseInverseHessianTests
         {
             using var scope = torch.NewDisposeScope();
             var random = new Random(c.seed);
-            var curvature = RandomTensors.Symmetric(random, RandomTensors.LogSpaced(c.n, c.condition));
+            var curvature = GaussianTensors.Symmetric(random, GaussianTensors.LogSpaced(c.n, c.condition));
             using var inverse = new DenseInverseHessian(c.rule, c.scaled);
             var worst = (secant: 0.0, asymmetry: 0.0, smallest: double.PositiveInfinity);
             for (var k = 0; k < 2 * c.n + 3; k++)
             {
-                var g = RandomTensors.Gaussian(random, c.n);
+                var g = GaussianTensors.Gaussian(random, c.n);
                 var d = inverse.Direction(g);
                 var slope = g.dot(d).item<double>();
                 var alpha = 0.1 + 2 * random.NextDouble();
@@ -80,7 +80,7 @@ public class DenseInverseHessianTests
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
             using var scope = torch.NewDisposeScope();
-            using var quadratic = new QuadraticObjective(c.n, c.seed, c.condition);
+            using var quadratic = new ConvexQuadratic(c.n, c.seed, c.condition);
             using var inverse = new DenseInverseHessian(c.rule, c.scaled);
             var theta = torch.zeros(c.n, ScalarType.Float64);
             var start = (theta - quadratic.Solution).norm().item<double>();

@@ -31,7 +31,7 @@ public class DenseQuasiNewtonTests
             select (dimension, seed, condition: Math.Pow(10, decades / 10.0), update);
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            using var quadratic = new QuadraticObjective(c.dimension, c.seed, c.condition);
+            using var quadratic = new ConvexQuadratic(c.dimension, c.seed, c.condition);
             using var theta = torch.zeros(c.dimension, ScalarType.Float64);
             using var optimizer = Create(c.update);
             var results = OptimizerRun.Run(optimizer, quadratic, theta, maxSteps: 10 * c.dimension + 50);
@@ -68,7 +68,7 @@ public class DenseQuasiNewtonTests
     public void Step_ObjectiveRevisionChanged_RecomputesFAndGAndKeepsOrResetsH(bool keep)
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(6, 2, 100);
+        using var quadratic = new ConvexQuadratic(6, 2, 100);
         var shift = 0.0;
         var moving = new FunctionObjective(6, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
         var theta = torch.zeros(6, ScalarType.Float64);
@@ -91,7 +91,7 @@ public class DenseQuasiNewtonTests
     [Fact]
     public void Step_ThetaChangedByCaller_StartsAfreshWithHReset()
     {
-        using var quadratic = new QuadraticObjective(6, 3, 10);
+        using var quadratic = new ConvexQuadratic(6, 3, 10);
         using var theta = torch.zeros(6, ScalarType.Float64);
         using var optimizer = Create(DenseQuasiNewtonUpdate.SelfScaledBfgs);
         for (var i = 0; i < 3; i++) optimizer.Step(quadratic, theta);
@@ -107,7 +107,7 @@ public class DenseQuasiNewtonTests
     [Fact]
     public void Stabilize_AfterSteps_ResetsTheInverseHessianToIdentity()
     {
-        using var quadratic = new QuadraticObjective(4, 5, 10);
+        using var quadratic = new ConvexQuadratic(4, 5, 10);
         using var theta = torch.zeros(4, ScalarType.Float64);
         using var optimizer = Create(DenseQuasiNewtonUpdate.Bfgs);
         for (var i = 0; i < 3; i++) optimizer.Step(quadratic, theta);
@@ -124,7 +124,7 @@ public class DenseQuasiNewtonTests
     [Fact]
     public void Step_MoreParametersThanMaxParams_ThrowsOneLineArgumentExceptionNamingLbfgs()
     {
-        using var quadratic = new QuadraticObjective(12, 1, 10);
+        using var quadratic = new ConvexQuadratic(12, 1, 10);
         using var theta = torch.zeros(12, ScalarType.Float64);
         using var optimizer = OptimizerCatalog.Default.Create(Assert.Single(OptimizerSpec.Parse("ssbroyden:max-params=10")));
 

@@ -19,7 +19,7 @@ public class LbfgsTests
             select (dimension, seed, condition: Math.Pow(10, decades / 10.0));
         return Prop.ForAll(cases.ToArbitrary(), c =>
         {
-            using var quadratic = new QuadraticObjective(c.dimension, c.seed, c.condition);
+            using var quadratic = new ConvexQuadratic(c.dimension, c.seed, c.condition);
             using var theta = torch.zeros(c.dimension, ScalarType.Float64);
             using var lbfgs = new Lbfgs();
             var results = OptimizerRun.Run(lbfgs, quadratic, theta, maxSteps: 20 * c.dimension + 50);
@@ -49,7 +49,7 @@ public class LbfgsTests
     [Fact]
     public void Step_EachCall_CostsOnlyItsCountedEvaluations()
     {
-        using var quadratic = new QuadraticObjective(20, 9, 1e3);
+        using var quadratic = new ConvexQuadratic(20, 9, 1e3);
         using var theta = torch.zeros(20, ScalarType.Float64);
         using var lbfgs = new Lbfgs();
 
@@ -64,7 +64,7 @@ public class LbfgsTests
     public void Step_AfterStop_ReturnsTheSameStopWithoutChangingTheta()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(8, 3, 100);
+        using var quadratic = new ConvexQuadratic(8, 3, 100);
         var theta = torch.zeros(8, ScalarType.Float64);
         using var lbfgs = new Lbfgs();
         var results = OptimizerRun.Run(lbfgs, quadratic, theta, maxSteps: 1000);
@@ -87,7 +87,7 @@ public class LbfgsTests
     public void Step_ThetaChangedByCaller_RecomputesAndConvergesAgain()
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(8, 3, 100);
+        using var quadratic = new ConvexQuadratic(8, 3, 100);
         var theta = torch.zeros(8, ScalarType.Float64);
         using var lbfgs = new Lbfgs();
         OptimizerRun.Run(lbfgs, quadratic, theta, maxSteps: 1000);
@@ -109,8 +109,8 @@ public class LbfgsTests
     public void Step_AnotherObjective_StartsAfresh()
     {
         using var scope = torch.NewDisposeScope();
-        using var a = new QuadraticObjective(5, 1, 10);
-        using var b = new QuadraticObjective(5, 2, 10);
+        using var a = new ConvexQuadratic(5, 1, 10);
+        using var b = new ConvexQuadratic(5, 2, 10);
         var theta = torch.zeros(5, ScalarType.Float64);
         using var lbfgs = new Lbfgs();
         lbfgs.Step(a, theta);
@@ -128,7 +128,7 @@ public class LbfgsTests
     public void Step_ObjectiveRevisionChanged_RecomputesInsteadOfUsingTheCachedGradient(bool keep)
     {
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(5, 1, 10);
+        using var quadratic = new ConvexQuadratic(5, 1, 10);
         var shift = 0.0;
         var moving = new FunctionObjective(5, t => quadratic.Value(t) + shift * t.sum().item<double>(), t => quadratic.Gradient(t) + shift);
         var theta = torch.full(5, 3.0, ScalarType.Float64);
@@ -214,7 +214,7 @@ public class LbfgsTests
     {
         // Minimum near 1e8·θ*: the gradient cannot be computed below ~1e-7 there, far above gtol = 1e-11.
         using var scope = torch.NewDisposeScope();
-        using var quadratic = new QuadraticObjective(20, 3, 1e3);
+        using var quadratic = new ConvexQuadratic(20, 3, 1e3);
         var center = quadratic.Solution * 1e8;
         var far = new FunctionObjective(20, t => quadratic.Value(t - center), t => quadratic.Gradient(t - center));
         var theta = torch.zeros(20, ScalarType.Float64);

@@ -20,18 +20,18 @@ internal sealed class KroneckerLeastSquares : IKroneckerObjective, IResidualObje
         using var scope = torch.NewDisposeScope();
         Outputs = outputs;
         Inputs = inputs;
-        var truth = RandomTensors.Gaussian(random, outputs, inputs + 1);
+        var truth = GaussianTensors.Gaussian(random, outputs, inputs + 1);
         _inputs = new Tensor[points.Length];
         _directions = new Tensor[points.Length];
         _targets = new Tensor[points.Length];
         for (var t = 0; t < points.Length; t++)
         {
-            var x = torch.cat([RandomTensors.Gaussian(random, points[t], inputs) * (t + 1.0), torch.ones(points[t], 1, dtype: ScalarType.Float64)], 1);
+            var x = torch.cat([GaussianTensors.Gaussian(random, points[t], inputs) * (t + 1.0), torch.ones(points[t], 1, dtype: ScalarType.Float64)], 1);
             _inputs[t] = x.DetachFromDisposeScope();
-            _directions[t] = RandomTensors.Gaussian(random, outputs).DetachFromDisposeScope();
+            _directions[t] = GaussianTensors.Gaussian(random, outputs).DetachFromDisposeScope();
             _targets[t] = x.matmul(truth.t()).mv(_directions[t]).DetachFromDisposeScope();
         }
-        Start = RandomTensors.Gaussian(random, ParameterCount).DetachFromDisposeScope();
+        Start = GaussianTensors.Gaussian(random, ParameterCount).DetachFromDisposeScope();
     }
 
     public int Outputs { get; }

@@ -16,14 +16,14 @@ internal sealed class LinearResiduals : ResidualObjective, IDisposable
     {
         var random = new Random(seed);
         using var scope = torch.NewDisposeScope();
-        var matrix = RandomTensors.Gaussian(random, rows, columns);
+        var matrix = GaussianTensors.Gaussian(random, rows, columns);
         for (var j = 0; j < duplicatedColumns; j++)
         {
             matrix[.., columns - 1 - j] = matrix[.., j];
         }
-        var exact = RandomTensors.Gaussian(random, columns);
+        var exact = GaussianTensors.Gaussian(random, columns);
         _matrix = matrix.DetachFromDisposeScope();
-        _rhs = matrix.mv(exact).add_(RandomTensors.Gaussian(random, rows), noise).DetachFromDisposeScope();
+        _rhs = matrix.mv(exact).add_(GaussianTensors.Gaussian(random, rows), noise).DetachFromDisposeScope();
         Solution = torch.linalg.pinv(_matrix).mv(_rhs).DetachFromDisposeScope();
         MinimumLoss = Value(Solution);
     }

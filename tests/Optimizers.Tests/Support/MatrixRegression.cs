@@ -21,9 +21,9 @@ internal sealed class MatrixRegression : IObjective, IParameterShapes, IDisposab
         var random = new Random(seed);
         using var scope = torch.NewDisposeScope();
         var scales = torch.tensor(Enumerable.Range(0, inputs).Select(i => Math.Pow(10, 1.5 * i / Math.Max(1, inputs - 1) - 0.5)).ToArray(), ScalarType.Float64);
-        _inputs = RandomTensors.Gaussian(random, samples, inputs).mul(scales).matmul(RandomTensors.Orthogonal(random, inputs)).DetachFromDisposeScope();
-        var truth = RandomTensors.Gaussian(random, outputs, inputs);
-        _targets = _inputs.matmul(truth.t()).add(RandomTensors.Gaussian(random, outputs)).DetachFromDisposeScope();
+        _inputs = GaussianTensors.Gaussian(random, samples, inputs).mul(scales).matmul(GaussianTensors.Orthogonal(random, inputs)).DetachFromDisposeScope();
+        var truth = GaussianTensors.Gaussian(random, outputs, inputs);
+        _targets = _inputs.matmul(truth.t()).add(GaussianTensors.Gaussian(random, outputs)).DetachFromDisposeScope();
         ParameterShapes =
         [
             ParameterShape.Matrix(0, hidden, inputs),
@@ -31,7 +31,7 @@ internal sealed class MatrixRegression : IObjective, IParameterShapes, IDisposab
             ParameterShape.Matrix(hidden * inputs + hidden, outputs, hidden),
             ParameterShape.Vector(hidden * inputs + hidden + outputs * hidden, outputs),
         ];
-        Start = (RandomTensors.Gaussian(random, ParameterShapes[^1].End) * 0.3).DetachFromDisposeScope();
+        Start = (GaussianTensors.Gaussian(random, ParameterShapes[^1].End) * 0.3).DetachFromDisposeScope();
     }
 
     public IReadOnlyList<ParameterShape> ParameterShapes { get; }

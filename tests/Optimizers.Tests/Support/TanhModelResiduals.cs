@@ -18,11 +18,11 @@ internal sealed class TanhModelResiduals : ResidualObjective, IDisposable
     {
         var random = new Random(seed);
         using var scope = torch.NewDisposeScope();
-        _outer = RandomTensors.Gaussian(random, residuals, hidden).DetachFromDisposeScope();
-        _inner = RandomTensors.Gaussian(random, hidden, parameters).div_(Math.Sqrt(parameters)).DetachFromDisposeScope();
-        Solution = RandomTensors.Gaussian(random, parameters).DetachFromDisposeScope();
-        _targets = _outer.mv(_inner.mv(Solution).tanh()).add_(RandomTensors.Gaussian(random, residuals), noise).DetachFromDisposeScope();
-        Start = Solution.add(RandomTensors.Gaussian(random, parameters), perturbation).DetachFromDisposeScope();
+        _outer = GaussianTensors.Gaussian(random, residuals, hidden).DetachFromDisposeScope();
+        _inner = GaussianTensors.Gaussian(random, hidden, parameters).div_(Math.Sqrt(parameters)).DetachFromDisposeScope();
+        Solution = GaussianTensors.Gaussian(random, parameters).DetachFromDisposeScope();
+        _targets = _outer.mv(_inner.mv(Solution).tanh()).add_(GaussianTensors.Gaussian(random, residuals), noise).DetachFromDisposeScope();
+        Start = Solution.add(GaussianTensors.Gaussian(random, parameters), perturbation).DetachFromDisposeScope();
     }
 
     /// <summary>θ* (a zero-residual solution when the noise is 0).</summary>

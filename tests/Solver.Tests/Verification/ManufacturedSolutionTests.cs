@@ -1,97 +1,98 @@
 using FsCheck;
 using FsCheck.Fluent;
-using FsCheck.Xunit;
 using Pinn.Physics;
-using Pinn.Solver.Engine;
+using Pinn.Verification.Optimizers;
+using Pinn.Verification.Solver;
 using static TorchSharp.torch;
 
 namespace Pinn.Solver.Tests.Verification;
 
 /// <summary>
-/// Method of manufactured solutions: a random smooth u* defines the forcing of a PDE in closed form; u* must then
-/// satisfy the problem's terms to round-off through the toolkit's residual path (term data, collocated points, Field
-/// over nested autograd), and the field's derivative operators must equal the closed forms.
+/// Method of manufactured solutions through the public properties (<see cref="ManufacturedSolution"/>): a random smooth
+/// u* defines the forcing of a PDE in closed form; u* must then satisfy the problem's terms to round-off through the
+/// toolkit's residual path, and the field's derivative operators must equal the closed forms.
 /// </summary>
 public class ManufacturedSolutionTests
 {
     private static double MaxAbs(Tensor t) => t.abs().max().item<double>();
 
-    [Property(MaxTest = 30)]
-    public Property FieldDerivatives_RandomSmoothFunction_MatchClosedForms(PositiveInt dimension, int seed)
+    [Fact]
+    public void FieldDerivatives_RandomSmoothFunction_MatchClosedForms()
     {
-        var d = 1 + dimension.Get % 3;
-        using var scope = NewDisposeScope();
-        var u = new RandomSmoothFunction(d, seed);
-        var box = new Box(Enumerable.Repeat((-1.0, 1.5), d).ToArray());
-        var x = Points.ToTensor(box.FromUnit(Halton.Points(16, d, (uint)seed % 500)));
-        var field = new Field(new AutogradSource(u.Value, x));
-        var scale = 1 + MaxAbs(u.Value(x));
-
-        var errors = new List<(string What, double Error)>();
-        for (var k = 0; k < d; k++)
+        var property = Prop.ForAll(SmoothFunctions.Arbitrary(1, 3, time: false), CollocationSet.Arbitrary(16, SamplingMethod.Halton), (u, set) =>
         {
-            errors.Add(($"D{k}", MaxAbs(field.D(k) - u.D(x, k))));
-            errors.Add(($"D2{k}", MaxAbs(field.D2(k) - u.D2(x, k))));
-            for (var j = k + 1; j < d; j++)
+            using var scope = NewDisposeScope();
+            var d = u.Dimension;
+            var x = set.Draw(Domain.Box(Enumerable.Repeat((-1.0, 1.5), d).ToArray()).Interior);
+            var field = new Field(new AutogradSource(u.Value, x));
+            var scale = 1 + MaxAbs(u.Value(x));
+            var errors = new List<(string What, double Error)>();
+            for (var k = 0; k < d; k++)
             {
-                errors.Add(($"Mixed{k}{j}", MaxAbs(field.Mixed(k, j) - u.Mixed(x, k, j))));
+                errors.Add(($"D{k}", MaxAbs(field.D(k) - u.D(x, k))));
+                errors.Add(($"D2{k}", MaxAbs(field.D2(k) - u.D2(x, k))));
+                for (var j = k + 1; j < d; j++) errors.Add(($"Mixed{k}{j}", MaxAbs(field.Mixed(k, j) - u.Mixed(x, k, j))));
             }
-        }
-        errors.Add(("Laplacian", MaxAbs(field.Laplacian() - u.Laplacian(x, Enumerable.Range(0, d)))));
-        var worst = errors.MaxBy(e => e.Error);
-        return (worst.Error <= 1e-11 * scale).Label($"d = {d}: {worst.What} off by {worst.Error:E2} (scale {scale:E2})");
+            errors.Add(("Laplacian", MaxAbs(field.Laplacian() - u.Laplacian(x))));
+            var worst = errors.MaxBy(e => e.Error);
+            return (worst.Error <= 1e-11 * scale).Label($"{worst.What} off by {worst.Error:E2} (scale {scale:E2})");
+        });
+        PropertyRun.Check(property, 30);
     }
 
-    [Property(MaxTest = 15)]
-    public Property SteadyReactionDiffusion_ExactSolution_HasZeroResidualInEveryTerm(PositiveInt dimension, int seed)
+    [Theory]
+    [InlineData(1, 0.5)]
+    [InlineData(2, 3.0)]
+    [InlineData(3, 6.5)]
+    public void SteadyReactionDiffusion_ExactSolution_HasZeroResidualInEveryTerm(int d, double kappa)
     {
         // −Δu + κu = f in the box, u = u* on its boundary, f = −Δu* + κu* in closed form.
-        var d = 1 + dimension.Get % 3;
-        var kappa = 0.5 + Math.Abs(seed % 7);
-        var exact = new RandomSmoothFunction(d, seed);
-        var spatial = Enumerable.Range(0, d).ToArray();
-        var problem = Problem.On(Domain.Box(Enumerable.Repeat((0.0, 1.0), d).ToArray()))
-            .Interior(Sample.Halton(60), (u, x) => -u.Laplacian() + kappa * u.Value, x => -exact.Laplacian(x, spatial) + kappa * exact.Value(x))
+        ManufacturedSolution.Check(d, exact => Problem.On(Domain.Box(Enumerable.Repeat((0.0, 1.0), d).ToArray()))
+            .Interior(Sample.Halton(60), (u, x) => -u.Laplacian() + kappa * u.Value, x => -exact.Laplacian(x) + kappa * exact.Value(x))
             .Dirichlet(Sample.Uniform(40), exact.Value)
-            .WithSolution(exact.Value);
-        return ZeroResidual(problem, exact, seed);
+            .WithSolution(exact.Value), options: new(MaxTest: 10));
     }
 
-    [Property(MaxTest = 15)]
-    public Property Heat_ExactSolution_HasZeroResidualInEveryTerm(PositiveInt dimension, int seed)
+    [Theory]
+    [InlineData(1, 0.1)]
+    [InlineData(2, 0.5)]
+    public void Heat_ExactSolution_HasZeroResidualInEveryTerm(int spaceDimension, double viscosity)
     {
         // u_t − ν Δu = f on space × [0, 1], with u = u* on the spatial boundary and at t = 0 (time is the last input).
-        var spaceDimension = 1 + dimension.Get % 2;
-        var viscosity = 0.1 * (1 + Math.Abs(seed % 5));
-        var exact = new RandomSmoothFunction(spaceDimension + 1, seed);
-        var spatial = Enumerable.Range(0, spaceDimension).ToArray();
-        var domain = Domain.SpaceTime(Domain.Box(Enumerable.Repeat((-1.0, 1.0), spaceDimension).ToArray()), (0, 1));
-        var problem = Problem.On(domain)
-            .Interior(Sample.Uniform(50), (u, x) => u.Dt() - viscosity * u.Laplacian(),
-                x => exact.D(x, spaceDimension) - viscosity * exact.Laplacian(x, spatial))
+        ManufacturedSolution.Check(spaceDimension, exact => Problem.On(
+                Domain.SpaceTime(Domain.Box(Enumerable.Repeat((-1.0, 1.0), spaceDimension).ToArray()), (0, 1)))
+            .Interior(Sample.Uniform(50), (u, x) => u.Dt() - viscosity * u.Laplacian(), x => exact.Dt(x) - viscosity * exact.Laplacian(x))
             .Dirichlet(Sample.Halton(30), exact.Value)
-            .Initial(Sample.Grid(16), exact.Value);
-        return ZeroResidual(problem, exact, seed);
+            .Initial(Sample.Grid(16), exact.Value), time: true, options: new(MaxTest: 10));
     }
 
-    /// <summary>Every term of <paramref name="problem"/> evaluated on u* at its collocated points is zero to round-off.</summary>
-    private static Property ZeroResidual(Problem problem, RandomSmoothFunction exact, int seed)
+    [Fact]
+    public void AnisotropicDiffusion_SignErrorInOneTerm_ShrinksToTheMonomialOfThatCoordinate()
     {
-        using var scope = NewDisposeScope();
-        var random = new Random(seed);
-        var worst = (Term: "", Residual: 0.0, Scale: 1.0);
-        foreach (var term in problem.Terms)
-        {
-            using var collocated = new CollocatedTerm(term, random, problem.Outputs, problem.Domain.TimeIndex);
-            var field = new Field(new AutogradSource(exact.Value, collocated.Points), problem.Domain.TimeIndex);
-            var residual = MaxAbs(collocated.Evaluate(field));
-            var scale = 1 + (collocated.Data is { } data ? MaxAbs(data) : 0);
-            if (residual / scale > worst.Residual / worst.Scale)
-            {
-                worst = (term.Name, residual, scale);
-            }
-        }
-        return (worst.Residual <= 1e-11 * worst.Scale)
-            .Label($"{problem.Domain.Dimension}-D: term '{worst.Term}' residual {worst.Residual:E2} (data scale {worst.Scale:E2})");
+        // −(a₀u_xx + a₁u_yy) = f with the sign of the u_yy term wrong in the residual: the counterexample names the term
+        // and shrinks u* to y².
+        var error = Assert.ThrowsAny<Exception>(() => ManufacturedSolution.Check(2, exact => Problem.On(Domain.Box((0, 1), (0, 2)))
+            .Interior(Sample.Halton(50), (u, x) => -(u.D2(0) - 2 * u.D2(1)), x => -exact.Second(x, [1, 2]))
+            .Dirichlet(Sample.Halton(20), exact.Value)));
+        Assert.Contains("term 'pde': residual", error.Message);
+        Assert.Contains("u(x, y) = y^2; 1 point per term, seed 0", error.Message);
+    }
+
+    [Fact]
+    public void BoundaryData_WrongCoordinate_NamesTheBoundaryTerm()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => ManufacturedSolution.Check(2, exact => Problem.On(Domain.Box((0, 1), (0, 1)))
+            .Interior(Sample.Halton(50), (u, x) => -u.Laplacian(), x => -exact.Laplacian(x))
+            .Dirichlet(Sample.Halton(20), x => exact.Value(x.flip(1)))));
+        Assert.Contains("term 'boundary': residual", error.Message);
+        Assert.DoesNotContain("term 'pde'", error.Message);
+    }
+
+    [Fact]
+    public void Factory_OnAnotherDimension_IsRejectedBeforeAnyCase()
+    {
+        var error = Assert.Throws<ArgumentException>(() => ManufacturedSolution.Check(3, exact => Problem.On(Domain.Box((0, 1), (0, 1)))
+            .Interior(Sample.Halton(10), (u, x) => -u.Laplacian(), x => -exact.Laplacian(x))));
+        Assert.Contains("pass the problem's spatial dimension", error.Message);
     }
 }

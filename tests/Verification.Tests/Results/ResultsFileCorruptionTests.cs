@@ -115,19 +115,22 @@ public class ResultsFileCorruptionTests
         using var directory = new TempDirectory();
         var file = new H5File();
         file.Attributes["format"] = ResultsFile.FormatName;
-        file.Attributes["format_version"] = 2L;
+        file.Attributes["format_version"] = ResultsFile.FormatVersion + 1;
         file.Write(directory.File("future.h5"));
 
-        AssertInvalid(directory.File("future.h5"), "format_version 2");
+        AssertInvalid(directory.File("future.h5"), $"format_version {ResultsFile.FormatVersion + 1}");
     }
 
     [Fact]
     public void Read_MissingGroup_ThrowsInvalidDataNamingIt()
     {
         using var directory = new TempDirectory();
-        var file = new H5File { ["config"] = new H5Group() };
+        var config = new H5Group();
+        config.Attributes[AttributeDigest.Name] = AttributeDigest.Of(config.Attributes);
+        var file = new H5File { ["config"] = config };
         file.Attributes["format"] = ResultsFile.FormatName;
-        file.Attributes["format_version"] = 1L;
+        file.Attributes["format_version"] = ResultsFile.FormatVersion;
+        file.Attributes[AttributeDigest.Name] = AttributeDigest.Of(file.Attributes);
         file.Write(directory.File("partial.h5"));
 
         AssertInvalid(directory.File("partial.h5"), "no group /evaluation");

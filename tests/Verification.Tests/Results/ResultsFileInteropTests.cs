@@ -58,9 +58,9 @@ public class ResultsFileInteropTests
         Assert.Equal("float64 (16,)", lines[0]);
         var values = lines[1].Split(' ').Select(ParseHex).ToArray();
         Assert.Equal(record.Evaluation.Prediction, values);
-        Assert.Equal("pinn-results 1", lines[2]);
+        Assert.Equal($"pinn-results {ResultsFile.FormatVersion}", lines[2]);
         // h5py lists attributes by name (the HDF5 library's default index); this toolkit keeps the written order.
-        Assert.Equal("['damping', 'line_search', 'optimizer', 'problem', 'steps']", lines[3]);
+        Assert.Equal("['damping', 'line_search', 'optimizer', 'problem', 'sha256', 'steps']", lines[3]);
         Assert.Equal($"bool_ True 1000 {ToHex(1e-10)}", lines[4]);
         Assert.Equal("['x', 'y']", lines[5]);
         Assert.Equal("(3, 2) (6, 2)", lines[6]);

@@ -1,14 +1,16 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Pinn.Optimizers.Tests.Support;
+namespace Pinn.Verification.Optimizers;
 
-/// <summary>Seeded float64 test data from System.Random (independent of torch's global generator).</summary>
-internal static class RandomTensors
+/// <summary>Seeded float64 test data from <see cref="Random"/> (independent of torch's global generator, so a case is
+/// the same on every machine and in every order of tests).</summary>
+public static class GaussianTensors
 {
     /// <summary>Standard normal samples by the Box–Muller transform.</summary>
     public static double[] Gaussians(Random random, int count)
     {
+        ArgumentNullException.ThrowIfNull(random);
         var values = new double[count];
         for (var i = 0; i < count; i++)
         {
