@@ -16,8 +16,8 @@ namespace Pinn.Problems;
 /// Halton pairs), network 2-50-50-50-1. The published runs use far more (PirateNets 3 × 256, 10⁵ steps,
 /// Fourier features, causal weighting); a plain tanh MLP is not expected to come close.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = x² cos πx + t·N (initial condition exact, its term dropped).
-/// Periodic embedding (<see cref="ProblemSize.PeriodicEmbedding"/>, period 2): x enters as (cos πx, sin πx), the
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = x² cos πx + t·N (initial condition exact, its term dropped).
+/// Periodic embedding (<see cref="ProblemOptions.PeriodicEmbedding"/>, period 2): x enters as (cos πx, sin πx), the
 /// network is periodic in every derivative and the periodic term (u and u_x) is dropped. With both, u is exactly
 /// periodic in value, while its slope keeps the initial data's jump u_x(1) − u_x(−1) = −4 at every t: the
 /// ansatz cannot match u*'s periodic slope right at x = ±1 and must bend within a thin layer there (the
@@ -41,7 +41,7 @@ public sealed class AllenCahn : IBenchmarkProblem
     public static Tensor Exact(Tensor p) => AllenCahnReference.Default.Evaluate(p);
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);

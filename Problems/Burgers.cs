@@ -15,7 +15,7 @@ namespace Pinn.Problems;
 /// points (a 45 × 45 grid, x = 0 on it), 200 condition points (100 initial, 100 on the ends),
 /// network 2-50-50-50-1.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = −sin πx + (1 − x²) t·N; the initial condition and both ends hold
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = −sin πx + (1 − x²) t·N; the initial condition and both ends hold
 /// exactly and only the PDE term remains.
 /// </para>
 /// </remarks>
@@ -42,7 +42,7 @@ public sealed class Burgers : IBenchmarkProblem
     public static Tensor Initial(Tensor p) => -(Math.PI * p[.., 0]).sin();
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);

@@ -1,7 +1,7 @@
 namespace Pinn.Problems;
 
 /// <summary>
-/// How the condition points of a 1-D evolution problem (<see cref="ProblemSize.BoundaryPoints"/>) are
+/// How the condition points of a 1-D evolution problem (<see cref="ProblemOptions.BoundaryPoints"/>) are
 /// shared: half on the initial slice, half on the two spatial ends (for periodicity: half as many
 /// matched pairs, two points each).
 /// </summary>

@@ -14,11 +14,11 @@ namespace Pinn.Problems;
 /// points (100 on the initial slice, 50 periodic pairs), network 2-50-50-50-1. The periodic term
 /// matches u only (as in their code), not its derivatives.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = sin x + s(t)·N with s(t) = t/(t + τ), τ = 1/β, so the initial
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = sin x + s(t)·N with s(t) = t/(t + τ), τ = 1/β, so the initial
 /// condition holds exactly and its term is dropped. The factor saturates after the time 1/β in which the wave moves one
 /// unit of x, so N stays of order one. With the plain factor t, N would have to be (u* − sin x)/t, of size β near
 /// t = 0, and on 3×50 tanh, 2 048 Halton points, Adam 1 000 then L-BFGS, that form fit the residual to loss 2e-4 with
-/// a wrong solution (rel. L2 1.16), where this one reached rel. L2 4.9e-3 in the same 600 s. Periodic embedding (<see cref="ProblemSize.PeriodicEmbedding"/>): x enters the network as
+/// a wrong solution (rel. L2 1.16), where this one reached rel. L2 4.9e-3 in the same 600 s. Periodic embedding (<see cref="ProblemOptions.PeriodicEmbedding"/>): x enters the network as
 /// (cos x, sin x), so u is exactly 2π-periodic and the periodic term is dropped; with both only the PDE term remains
 /// (Wang et al. 2023, "An expert's guide to training PINNs").
 /// </para>
@@ -46,7 +46,7 @@ public sealed class Convection : IBenchmarkProblem
     public static Tensor Exact(Tensor p) => (p[.., 0] - Speed * p[.., 1]).sin();
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);

@@ -9,7 +9,7 @@ namespace Pinn.Problems;
 /// 120 condition points split evenly between the initial slice and the two ends.
 /// </summary>
 /// <remarks>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = sin πx + x(1 − x) t·N; the initial condition and both ends hold
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = sin πx + x(1 − x) t·N; the initial condition and both ends hold
 /// exactly and only the PDE term remains.
 /// </remarks>
 public sealed class Heat1d : IBenchmarkProblem
@@ -27,7 +27,7 @@ public sealed class Heat1d : IBenchmarkProblem
     public static Tensor Exact(Tensor p) => (-Math.PI * Math.PI / 4 * p[.., 1]).exp() * (Math.PI * p[.., 0]).sin();
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         int conditions = size.BoundaryPoints ?? 120;

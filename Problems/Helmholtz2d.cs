@@ -12,7 +12,7 @@ namespace Pinn.Problems;
 /// Defaults sized for a 2-core CPU: 1 600 interior points (a 40 × 40 grid, about 10 per wavelength in y)
 /// and 400 boundary points, network 2-50-50-1.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = (1 − x²)(1 − y²)·N vanishes on the boundary, whose term is dropped.
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = (1 − x²)(1 − y²)·N vanishes on the boundary, whose term is dropped.
 /// </para>
 /// </remarks>
 public sealed class Helmholtz2d : IBenchmarkProblem
@@ -41,7 +41,7 @@ public sealed class Helmholtz2d : IBenchmarkProblem
         (WaveNumber * WaveNumber - (FrequencyX * FrequencyX + FrequencyY * FrequencyY) * Math.PI * Math.PI) * Exact(p);
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var problem = Problem.On(Domain.Box((-1, 1), (-1, 1)))

@@ -11,10 +11,10 @@ public interface IBenchmarkProblem
     string Description { get; }
     /// <summary>Default hidden widths of the network.</summary>
     int[] DefaultHidden { get; }
-    /// <summary>The hard-constrained form u = A + B·N in words (used with <see cref="ProblemSize.Hard"/>), or null when there is none.</summary>
+    /// <summary>The hard-constrained form u = A + B·N in words (used with <see cref="ProblemOptions.Hard"/>), or null when there is none.</summary>
     string? HardForm => null;
-    /// <summary>The input in which the problem is periodic (embedded with <see cref="ProblemSize.PeriodicEmbedding"/>), or null.</summary>
+    /// <summary>The input in which the problem is periodic (embedded with <see cref="ProblemOptions.PeriodicEmbedding"/>), or null.</summary>
     int? PeriodicCoordinate => null;
     /// <summary>Builds the problem with the given collocation sizes and form; an <see cref="ArgumentException"/> for a form it lacks.</summary>
-    Problem Create(ProblemSize size);
+    Problem Create(ProblemOptions size);
 }

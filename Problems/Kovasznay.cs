@@ -55,7 +55,7 @@ public sealed class Kovasznay : IBenchmarkProblem
     public static Tensor Continuity(Field f, Tensor x) => f.D(0, 0) + f.D(1, 1);
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var interior = Sample.Grid(size.InteriorPoints ?? 1600);

@@ -15,7 +15,7 @@ namespace Pinn.Problems;
 /// on 2-64-64-1: rel. L2 4.8e-4 with weight 1 (a float64 PyTorch L-BFGS on the same setup: 4.8e-4),
 /// 1.5e-4 with 10, 5.5e-5 with 100. <c>--weight boundary=1</c> restores the literature's loss.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = x(1 − x) y(1 − y)·N vanishes on the boundary, whose term is dropped.
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = x(1 − x) y(1 − y)·N vanishes on the boundary, whose term is dropped.
 /// </para>
 /// </remarks>
 public sealed class Poisson2d : IBenchmarkProblem
@@ -36,7 +36,7 @@ public sealed class Poisson2d : IBenchmarkProblem
     public static Tensor Exact(Tensor x) => (Math.PI * x[.., 0]).sin() * (Math.PI * x[.., 1]).sin();
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var problem = Problem.On(Domain.Box((0, 1), (0, 1)))

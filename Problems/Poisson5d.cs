@@ -21,7 +21,7 @@ public sealed class Poisson5d : IBenchmarkProblem
     public static Tensor Exact(Tensor x) => (Math.PI * x).sin().sum(1);
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         return Problem.On(Domain.Box(Enumerable.Repeat((0.0, 1.0), 5).ToArray()))

@@ -14,8 +14,8 @@ namespace Pinn.Problems;
 /// pairs matching u only, network 2-50-50-50-1. h is symmetric about π, so u* is periodic in value
 /// (not in slope: h′(0) = −h′(2π)).
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = h(x) + t·N (initial condition exact, its term dropped). Periodic
-/// embedding (<see cref="ProblemSize.PeriodicEmbedding"/>): x enters as (cos x, sin x) and the periodic term is
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = h(x) + t·N (initial condition exact, its term dropped). Periodic
+/// embedding (<see cref="ProblemOptions.PeriodicEmbedding"/>): x enters as (cos x, sin x) and the periodic term is
 /// dropped. The embedded network is periodic in every derivative while u* is periodic in value only: u*_x = ∂u*/∂h · h′
 /// with h′(0) = −h′(2π) ≈ 1.7e-3, so u*'s slope jump across x = 0 ≡ 2π grows like e^{ρt} to ≈ −0.5 at t = 1.
 /// Near the seam the embedded network can only approximate u* (which is small there: u*(0, 1) ≈ 0.047).
@@ -53,7 +53,7 @@ public sealed class Reaction : IBenchmarkProblem
     }
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);

@@ -13,7 +13,7 @@ namespace Pinn.Problems;
 /// 2 025 interior points (45 × 45), 200 condition points: 100 on the initial slice (used by both the
 /// value and the velocity terms) and 100 on the two ends; network 2-50-50-50-1.
 /// <para>
-/// Hard form (<see cref="ProblemSize.Hard"/>): u = sin πx + ½ sin βπx + x(1 − x) s(t)·N with s(t) = t²/(t² + τ²),
+/// Hard form (<see cref="ProblemOptions.Hard"/>): u = sin πx + ½ sin βπx + x(1 − x) s(t)·N with s(t) = t²/(t² + τ²),
 /// τ = <see cref="HardTimeScale"/>. The initial value, the initial velocity (s and s′ vanish at t = 0) and both
 /// ends hold exactly, and only the PDE term remains. The plain factor t² would make the network's target
 /// N* = (u* − A)/(x(1 − x)t²) ≈ 2u*ₓₓ/(x(1 − x)) for small t, of size 10³ (the β = 5 mode); s saturates after
@@ -49,7 +49,7 @@ public sealed class Wave : IBenchmarkProblem
     public static Tensor Initial(Tensor p) => (Math.PI * p[.., 0]).sin() + 0.5 * (Beta * Math.PI * p[.., 0]).sin();
 
     /// <inheritdoc />
-    public Problem Create(ProblemSize size)
+    public Problem Create(ProblemOptions size)
     {
         size.CheckForms(this);
         var split = ConditionSplit.Of(size.BoundaryPoints ?? 200);

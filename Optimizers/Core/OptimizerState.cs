@@ -81,6 +81,19 @@ public sealed class OptimizerState
     /// <summary>A saved flag.</summary>
     public bool Flag(string key) => Number(key) != 0;
 
+    /// <summary>
+    /// This state with keys of an older spelling renamed (checkpoint keys are snake_case; a few optimizers once wrote
+    /// kebab-case): each (old, current) pair whose old key is present and current key absent is renamed; the state is changed in place.
+    /// </summary>
+    public OptimizerState Upgrading(params (string Old, string Current)[] renames)
+    {
+        foreach (var (old, current) in renames)
+        {
+            if (_entries.Remove(old, out var array) && !_entries.ContainsKey(current)) _entries[current] = array;
+        }
+        return this;
+    }
+
     /// <summary>Throws unless this state was written by <paramref name="optimizer"/>.</summary>
     public void ExpectOptimizer(string optimizer)
     {

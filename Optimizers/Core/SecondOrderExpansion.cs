@@ -28,7 +28,7 @@ public sealed class SecondOrderExpansion : IDisposable
     /// <param name="resources">Released with the model (e.g. the retained graph or the Jacobian H refers to).</param>
     public SecondOrderExpansion(double loss, Tensor gradient, ILinearOperator hessian, IDisposable? resources = null)
     {
-        ParameterVector.Validate(gradient, nameof(gradient));
+        ThetaChecks.Validate(gradient, nameof(gradient));
         ArgumentNullException.ThrowIfNull(hessian);
         if (hessian.Rows != gradient.shape[0] || hessian.Columns != gradient.shape[0])
         {
@@ -57,7 +57,7 @@ public sealed class SecondOrderExpansion : IDisposable
     /// </summary>
     public static SecondOrderExpansion Autograd(Tensor theta, Func<Tensor, Tensor> loss)
     {
-        ParameterVector.Validate(theta, nameof(theta));
+        ThetaChecks.Validate(theta, nameof(theta));
         ArgumentNullException.ThrowIfNull(loss);
         using var scope = torch.NewDisposeScope();
         using var mode = torch.enable_grad();
@@ -65,7 +65,7 @@ public sealed class SecondOrderExpansion : IDisposable
         var value = loss(point);
         if (value.numel() != 1)
         {
-            throw new ArgumentException($"the loss must be a scalar; got shape {ParameterVector.Shape(value)}.", nameof(loss));
+            throw new ArgumentException($"the loss must be a scalar; got shape {ThetaChecks.Shape(value)}.", nameof(loss));
         }
         // A loss that does not depend on θ has no graph; autograd.grad would abort the process on it.
         var gradient = value.requires_grad
@@ -97,7 +97,7 @@ public sealed class SecondOrderExpansion : IDisposable
         var value = loss();
         if (value.numel() != 1)
         {
-            throw new ArgumentException($"the loss must be a scalar; got shape {ParameterVector.Shape(value)}.", nameof(loss));
+            throw new ArgumentException($"the loss must be a scalar; got shape {ThetaChecks.Shape(value)}.", nameof(loss));
         }
         var pieces = value.requires_grad
             ? torch.autograd.grad([value], [.. parameters], retain_graph: true, create_graph: true, allow_unused: true)
@@ -115,7 +115,7 @@ public sealed class SecondOrderExpansion : IDisposable
     /// </summary>
     public static SecondOrderExpansion GaussNewton(IResidualObjective objective, Tensor theta)
     {
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         using var scope = torch.NewDisposeScope();
         var (residuals, jacobian) = LeastSquares.Evaluate(objective, theta);
         var loss = LeastSquares.SquaredNorm(residuals);
@@ -140,7 +140,7 @@ public sealed class SecondOrderExpansion : IDisposable
         var expansion = objective.Expand(theta) ?? throw new ArgumentException("the objective returned no expansion.", nameof(objective));
         try
         {
-            ParameterVector.ValidateLike(theta, expansion.Gradient, "the expansion's gradient");
+            ThetaChecks.ValidateLike(theta, expansion.Gradient, "the expansion's gradient");
         }
         catch
         {

@@ -39,16 +39,15 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable, IStabil
     public StepResult Step(IObjective objective, Tensor theta)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         EnsureState(objective, theta);
         using var scope = torch.NewDisposeScope();
 
-        var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
-        var gradientNorm = ParameterVector.Norm(gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        var (loss, gradient) = ThetaChecks.ValueAndGradient(objective, theta);
+        var gradientNorm = VectorMath.Norm(gradient);
+        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {StepCount + 1}") is { } nonFinite)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {StepCount + 1}; θ left unchanged");
+            return nonFinite;
         }
 
         StepCount++;
@@ -140,5 +139,5 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable, IStabil
         state.TensorOrNull(key)?.DetachFromDisposeScope();
 
     /// <summary>Checks that a state tensor built for θ still matches θ's length and device.</summary>
-    protected static void CheckState(Tensor state, Tensor theta) => ParameterVector.ValidateState(state, theta);
+    protected static void CheckState(Tensor state, Tensor theta) => ThetaChecks.ValidateState(state, theta);
 }

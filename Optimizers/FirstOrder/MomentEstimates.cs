@@ -7,7 +7,7 @@ namespace Pinn.Optimizers;
 /// Adam's exponential moving averages of the gradient (first moment m) and of its square (second
 /// moment v), as flat detached tensors, with the update and step rules shared by the optimizers that
 /// run Adam on all or part of θ (<see cref="Adam"/>, <see cref="Soap"/>, <see cref="Shampoo"/>,
-/// <see cref="Muon"/>).
+/// <see cref="Muon"/>) or Adam's rule on another second-moment source (<see cref="AdaHessian"/>: the Hessian diagonal).
 /// </summary>
 /// <remarks>
 /// Kingma &amp; Ba 2015, Algorithm 1: m ← β₁ m + (1 − β₁) g, v ← β₂ v + (1 − β₂) g², and
@@ -31,20 +31,23 @@ internal sealed class MomentEstimates : IDisposable
     public static MomentEstimates Zeros(Tensor like) =>
         new(torch.zeros_like(like).DetachFromDisposeScope(), torch.zeros_like(like).DetachFromDisposeScope());
 
-    /// <summary>m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) g² on the given tensors (views allowed).</summary>
-    public static void Accumulate(Tensor first, Tensor second, Tensor gradient, double beta1, double beta2)
+    /// <summary>m ← β₁ m + (1 − β₁) g and v ← β₂ v + (1 − β₂) s² on the given tensors (views allowed); s = g (Adam) unless
+    /// <paramref name="squared"/> gives another source (AdaHessian: the Hessian diagonal).</summary>
+    public static void Accumulate(Tensor first, Tensor second, Tensor gradient, double beta1, double beta2, Tensor? squared = null)
     {
+        var s = squared ?? gradient;
         first.mul_(beta1).add_(gradient, 1 - beta1);
-        second.mul_(beta2).addcmul_(gradient, gradient, 1 - beta2);
+        second.mul_(beta2).addcmul_(s, s, 1 - beta2);
     }
 
-    /// <summary>target ← target − α m̂ / (√v̂ + ε) for step t (views allowed: the rule is elementwise).</summary>
-    public static void ApplyAdamStep(Tensor target, Tensor first, Tensor second, long step, double learningRate, double beta1, double beta2, double epsilon)
+    /// <summary>target ← target − α m̂ / (√v̂ᵏ + ε) for step t (k = <paramref name="power"/>, 1 for Adam; views allowed: the rule is elementwise).</summary>
+    public static void ApplyAdamStep(Tensor target, Tensor first, Tensor second, long step, double learningRate, double beta1, double beta2, double epsilon, double power = 1)
     {
         var firstCorrection = 1 - Math.Pow(beta1, step);
         var secondCorrection = 1 - Math.Pow(beta2, step);
-        var denominator = second.sqrt().div_(Math.Sqrt(secondCorrection)).add_(epsilon);
-        target.addcdiv_(first, denominator, -learningRate / firstCorrection);
+        var denominator = second.sqrt().div_(Math.Sqrt(secondCorrection));
+        if (power != 1) denominator.pow_(power);
+        target.addcdiv_(first, denominator.add_(epsilon), -learningRate / firstCorrection);
     }
 
     /// <summary>Adam's direction m̂ / (√v̂ + ε) for step t, a fresh tensor.</summary>
@@ -56,11 +59,11 @@ internal sealed class MomentEstimates : IDisposable
         return first.div(denominator).div_(firstCorrection);
     }
 
-    /// <summary>Both moments, updated with <paramref name="gradient"/>.</summary>
-    public void Accumulate(Tensor gradient, double beta1, double beta2) => Accumulate(First, Second, gradient, beta1, beta2);
+    /// <summary>Both moments, updated with <paramref name="gradient"/> (and <paramref name="squared"/> for v when given).</summary>
+    public void Accumulate(Tensor gradient, double beta1, double beta2, Tensor? squared = null) => Accumulate(First, Second, gradient, beta1, beta2, squared);
 
     /// <summary>Checks that the moments fit θ.</summary>
-    public void Check(Tensor theta) => ParameterVector.ValidateState(First, theta);
+    public void Check(Tensor theta) => ThetaChecks.ValidateState(First, theta);
 
     /// <summary>Saves m and v under <c>{prefix}first_moment</c> and <c>{prefix}second_moment</c>.</summary>
     public void Save(OptimizerState state, string prefix = "")

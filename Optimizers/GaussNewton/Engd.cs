@@ -14,10 +14,10 @@ namespace Pinn.Optimizers;
 /// JᵀJ for the residual vector r with each term's 1/√N folded in, and the natural gradient G⁺∇L is
 /// computed here by a damped dense solve (<see cref="SymmetricSolve"/>: Cholesky, or the eigen
 /// pseudo-inverse when G + λI is singular at float64 resolution). Moving average (option
-/// <see cref="EngdOptions.MovingAverage"/> = β): G ← β G_old + (1 − β) JᵀJ, starting from the first JᵀJ;
+/// <see cref="GramianOptions.MovingAverage"/> = β): G ← β G_old + (1 − β) JᵀJ, starting from the first JᵀJ;
 /// the reference's best run uses β = 0.3, λ = 1e-10. The Gramian is P×P: beyond ~10⁴ parameters, or
 /// whenever there are fewer residuals than parameters, use <see cref="EngdWoodbury"/> or <see cref="EngdNystrom"/>.
-/// Block-diagonal mode (<see cref="EngdOptions.BlockDiagonal"/>, objective implementing
+/// Block-diagonal mode (<see cref="GramianOptions.BlockDiagonal"/>, objective implementing
 /// <see cref="IParameterBlocks"/>): G is replaced by its diagonal blocks G_bb = J_bᵀJ_b, one per layer,
 /// and each (G_bb + λI) d_b = J_bᵀr is solved separately, as in layer-wise curvature approximations
 /// (J. Martens and R. Grosse, "Optimizing neural networks with Kronecker-factored approximate curvature",
@@ -29,12 +29,12 @@ public sealed class Engd : GramianOptimizer
     private Tensor? _averageGramian;
 
     /// <summary>Creates ENGD with the given (or default) options.</summary>
-    public Engd(EngdOptions? options = null)
-        : this("engd", options ?? new EngdOptions())
+    public Engd(GramianOptions? options = null)
+        : this("engd", options ?? new GramianOptions())
     {
     }
 
-    private Engd(string name, EngdOptions options)
+    private Engd(string name, GramianOptions options)
         : base(name, options)
     {
     }
@@ -44,7 +44,7 @@ public sealed class Engd : GramianOptimizer
     /// handled by the pseudo-inverse, giving the minimum-norm step J⁺r) and no moving average; name
     /// <c>gauss-newton</c>.
     /// </summary>
-    public static Engd GaussNewton(EngdOptions? options = null) => new("gauss-newton", options ?? EngdOptions.GaussNewtonDefaults);
+    public static Engd GaussNewton(GramianOptions? options = null) => new("gauss-newton", options ?? GramianOptions.GaussNewtonDefaults);
 
     /// <summary>The ENGD direction d = (JᵀJ + λI)⁻¹ Jᵀr of residuals r [M] and Jacobian J [M, P], without averaging.</summary>
     public static (Tensor Direction, SolveReport Report) Direction(Tensor residuals, Tensor jacobian, double damping)
@@ -142,7 +142,7 @@ public sealed class Engd : GramianOptimizer
         }
         if (_averageGramian is not null)
         {
-            ParameterVector.ValidateState(_averageGramian, theta);
+            ThetaChecks.ValidateState(_averageGramian, theta);
         }
     }
 
@@ -162,7 +162,7 @@ public sealed class Engd : GramianOptimizer
         var exit = failed?.Exit ?? (reports.Any(r => r.Exit == SolveExit.RankDeficient) ? SolveExit.RankDeficient : SolveExit.Solved);
         var method = reports.Any(r => r.Method == SolveMethod.EigenPseudoInverse) ? SolveMethod.EigenPseudoInverse : reports[0].Method;
         var residual = Math.Sqrt(reports.Sum(r => r.ResidualNorm * r.ResidualNorm));
-        var rhsNorm = ParameterVector.Norm(halfGradient);
+        var rhsNorm = VectorMath.Norm(halfGradient);
         var relative = rhsNorm > 0 ? residual / rhsNorm : residual == 0 ? 0 : double.PositiveInfinity;
         var message = failed is not null
             ? $"block {Array.IndexOf(reports, failed) + 1} of {blocks.Count}: {failed.Message}"
@@ -196,12 +196,12 @@ public sealed class Engd : GramianOptimizer
 
     internal static void CheckSystem(Tensor residuals, Tensor jacobian, double damping)
     {
-        ParameterVector.Validate(residuals, nameof(residuals));
+        ThetaChecks.Validate(residuals, nameof(residuals));
         ArgumentNullException.ThrowIfNull(jacobian);
         if (jacobian.dim() != 2 || jacobian.shape[0] != residuals.shape[0] || jacobian.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"the Jacobian must be a float64 [{residuals.shape[0]}, P] tensor matching the residuals; got {jacobian.dtype} of shape {ParameterVector.Shape(jacobian)}.",
+                $"the Jacobian must be a float64 [{residuals.shape[0]}, P] tensor matching the residuals; got {jacobian.dtype} of shape {ThetaChecks.Shape(jacobian)}.",
                 nameof(jacobian));
         }
         LinearOperator.CheckOperand(residuals, jacobian.shape[0], jacobian, nameof(residuals));

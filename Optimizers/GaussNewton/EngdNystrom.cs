@@ -32,12 +32,12 @@ public sealed class EngdNystrom : GramianOptimizer
     private long _builds;
     private int _stepsSinceBuild;
 
-    /// <summary>The step defaults of this optimizer: those of <see cref="EngdOptions"/> with damping 1e-8.</summary>
-    public static EngdOptions DefaultOptions { get; } = new() { Damping = 1e-8 };
+    /// <summary>The step defaults of this optimizer: those of <see cref="GramianOptions"/> with damping 1e-8.</summary>
+    public static GramianOptions DefaultOptions { get; } = new() { Damping = 1e-8 };
 
     /// <summary>Creates the optimizer with the given (or default) step and solver options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Zero damping, a moving average, block-diagonal mode, or another invalid option.</exception>
-    public EngdNystrom(EngdOptions? options = null, EngdNystromOptions? solver = null)
+    public EngdNystrom(GramianOptions? options = null, EngdNystromOptions? solver = null)
         : base("engd-nystrom", CheckOptions(options ?? DefaultOptions))
     {
         Solver = solver ?? new EngdNystromOptions();
@@ -128,7 +128,7 @@ public sealed class EngdNystrom : GramianOptimizer
     {
         if (_previousDirection is not null)
         {
-            ParameterVector.ValidateState(_previousDirection, theta);
+            ThetaChecks.ValidateState(_previousDirection, theta);
         }
         if (_approximation is not null && _approximation.Size != theta.shape[0])
         {
@@ -145,7 +145,7 @@ public sealed class EngdNystrom : GramianOptimizer
             gramian.AddIdentity(damping), halfGradient, initialGuess, approximation.Preconditioner(damping),
             new ConjugateGradientOptions { RelativeTolerance = solver.CgTolerance, MaxIterations = solver.CgIterations });
 
-    private static EngdOptions CheckOptions(EngdOptions options)
+    private static GramianOptions CheckOptions(GramianOptions options)
     {
         if (options.MovingAverage != 0 || options.BlockDiagonal)
         {

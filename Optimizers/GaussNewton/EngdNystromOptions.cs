@@ -1,6 +1,6 @@
 namespace Pinn.Optimizers;
 
-/// <summary>The solver parameters of <see cref="EngdNystrom"/> (the step parameters are an <see cref="EngdOptions"/>).</summary>
+/// <summary>The solver parameters of <see cref="EngdNystrom"/> (the step parameters are an <see cref="GramianOptions"/>).</summary>
 public sealed record EngdNystromOptions
 {
     /// <summary>Rank ℓ of the Nyström approximation of JᵀJ (capped at P). Key <c>rank</c>.</summary>

@@ -12,7 +12,7 @@ namespace Pinn.Optimizers;
 /// The push-through identity (JᵀJ + λI)⁻¹Jᵀ = Jᵀ(JJᵀ + λI)⁻¹ (Woodbury; N. J. Higham, <i>Accuracy and
 /// Stability of Numerical Algorithms</i>, 2nd ed., 2002, §13.1) applied to the ENGD direction of
 /// J. Müller and M. Zeinhofer, ICML 2023, eq. (9). There is no P×P Gramian, so no moving average
-/// (<see cref="EngdOptions.MovingAverage"/> must be 0). With M ≥ P and a nonzero residual, the part of r
+/// (<see cref="GramianOptions.MovingAverage"/> must be 0). With M ≥ P and a nonzero residual, the part of r
 /// outside the range of J is scaled by 1/λ before Jᵀ removes it, so round-off (≈ ε‖J‖‖r‖/λ) limits the
 /// accuracy of d: use <see cref="Engd"/> there. Step logic, failure handling and stops:
 /// <see cref="GramianOptimizer"/>.
@@ -21,8 +21,8 @@ public sealed class EngdWoodbury : GramianOptimizer
 {
     /// <summary>Creates the kernel-form ENGD with the given (or default) options.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A moving average or block-diagonal mode was requested, or another option is invalid.</exception>
-    public EngdWoodbury(EngdOptions? options = null)
-        : base("engd-woodbury", CheckNoAverage(options ?? new EngdOptions()))
+    public EngdWoodbury(GramianOptions? options = null)
+        : base("engd-woodbury", CheckNoAverage(options ?? new GramianOptions()))
     {
     }
 
@@ -39,7 +39,7 @@ public sealed class EngdWoodbury : GramianOptimizer
     private protected override (Tensor Direction, SolveReport Report) ComputeDirection(
         IResidualObjective objective, Tensor residuals, Tensor jacobian, Tensor halfGradient, double damping) => Direction(residuals, jacobian, damping);
 
-    private static EngdOptions CheckNoAverage(EngdOptions options)
+    private static GramianOptions CheckNoAverage(GramianOptions options)
     {
         if (options.MovingAverage != 0 || options.BlockDiagonal)
         {

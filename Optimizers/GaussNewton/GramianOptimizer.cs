@@ -17,8 +17,8 @@ namespace Pinn.Optimizers;
 /// <para>
 /// Failures never throw and never move θ. If the solve fails or no step lowers the loss, the damping λ is
 /// raised ×10 (from 0 to 1e-10) for the next step and the result's message says so; after a success it
-/// falls back ÷10 towards <see cref="EngdOptions.Damping"/>. The optimizer stops with
-/// <see cref="StopReason.LineSearchFailed"/> once λ would exceed <see cref="EngdOptions.MaxDamping"/>, with
+/// falls back ÷10 towards <see cref="GramianOptions.Damping"/>. The optimizer stops with
+/// <see cref="StopReason.LineSearchFailed"/> once λ would exceed <see cref="GramianOptions.MaxDamping"/>, with
 /// <see cref="StopReason.StepTolerance"/> when a failed full step no longer changes θ in float64
 /// (‖d‖∞ ≤ 4ε‖θ‖∞), with <see cref="StopReason.FunctionTolerance"/> when no step lowers the loss and
 /// the Gauss–Newton model predicts a decrease 2dᵀg − ‖Jd‖² below 16ε·L (float64 resolution of the loss),
@@ -29,29 +29,29 @@ namespace Pinn.Optimizers;
 /// </remarks>
 public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabilizable
 {
-    private const double FirstRaisedDamping = 1e-10;
-    private const double LossResolution = 16 * ParameterVector.MachineEpsilon;
-    private const double StepResolution = 4 * ParameterVector.MachineEpsilon;
+    private const double LossResolution = 16 * VectorMath.MachineEpsilon;
+    private const double StepResolution = 4 * VectorMath.MachineEpsilon;
     private readonly GridLineSearch _lineSearch;
+    private readonly DampingSchedule _damping;
     private bool _disposed;
 
-    private protected GramianOptimizer(string name, EngdOptions options)
+    private protected GramianOptimizer(string name, GramianOptions options)
     {
         Name = name;
         Options = options;
         Options.Validate();
         _lineSearch = new GridLineSearch(Options.GridExponents);
-        CurrentDamping = Options.Damping;
+        _damping = new DampingSchedule(Options.Damping, Options.MaxDamping);
     }
 
     /// <inheritdoc />
     public string Name { get; }
 
     /// <summary>The parameters.</summary>
-    public EngdOptions Options { get; }
+    public GramianOptions Options { get; }
 
     /// <summary>The damping λ the next step will use.</summary>
-    public double CurrentDamping { get; private set; }
+    public double CurrentDamping => _damping.Current;
 
     /// <summary>Steps that moved θ since construction or <see cref="Reset"/>.</summary>
     public long Iterations { get; private set; }
@@ -61,18 +61,17 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var residualObjective = LeastSquares.Require(objective, Name);
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         ValidateState(residualObjective, theta);
         using var scope = torch.NewDisposeScope();
 
         var (residuals, jacobian) = LeastSquares.Evaluate(residualObjective, theta);
         var loss = LeastSquares.SquaredNorm(residuals);
         var halfGradient = jacobian.t().mv(residuals);
-        var gradientNorm = 2 * ParameterVector.Norm(halfGradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        var gradientNorm = 2 * VectorMath.Norm(halfGradient);
+        if (StepGuard.NonFinite(loss, gradientNorm, gradient: "gradient 2Jᵀr", loss: "loss ‖r‖²") is { } nonFinite)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient 2Jᵀr" : "loss ‖r‖²")}; θ left unchanged");
+            return nonFinite;
         }
         if (gradientNorm == 0)
         {
@@ -92,14 +91,14 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
         if (search.Accepted)
         {
             Iterations++;
-            CurrentDamping = Lowered(damping);
+            _damping.Accepted(damping);
             var note = damping > Options.Damping ? $"{search.Message}; damping {damping:G3} → {CurrentDamping:G3}" : null;
             return new StepResult(search.Loss, evaluations, gradientNorm, StopReason.None, note);
         }
-        if (ParameterVector.MaxNorm(direction) <= StepResolution * ParameterVector.MaxNorm(theta))
+        if (VectorMath.MaxNorm(direction) <= StepResolution * VectorMath.MaxNorm(theta))
         {
             return new StepResult(loss, evaluations, gradientNorm, StopReason.StepTolerance,
-                $"{search.Message}, and the full step ‖d‖∞ = {ParameterVector.MaxNorm(direction):G3} no longer changes θ in float64; θ unchanged");
+                $"{search.Message}, and the full step ‖d‖∞ = {VectorMath.MaxNorm(direction):G3} no longer changes θ in float64; θ unchanged");
         }
         var predicted = PredictedDecrease(jacobian, halfGradient, direction);
         if (predicted <= LossResolution * loss)
@@ -110,10 +109,13 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
         return Fail(loss, evaluations, gradientNorm, damping, search.Message);
     }
 
+    private StepResult Fail(double loss, int evaluations, double gradientNorm, double damping, string reason) =>
+        _damping.Failed(loss, evaluations, gradientNorm, damping, reason, ", so no damped Gauss–Newton step lowers the loss");
+
     /// <summary>Restores the configured damping and forgets any state (e.g. a moving-average Gramian).</summary>
     public virtual void Reset()
     {
-        CurrentDamping = Options.Damping;
+        _damping.Reset();
         Iterations = 0;
     }
 
@@ -144,7 +146,7 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
         ArgumentNullException.ThrowIfNull(state);
         state.ExpectOptimizer(Name);
         Reset();
-        CurrentDamping = state.Number("damping");
+        _damping.Current = state.Number("damping");
         Iterations = state.Integer("iterations");
         _lineSearch.LastExponent = (int)state.Integer("line_search_exponent");
         LoadExtraState(state);
@@ -153,10 +155,9 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     /// <inheritdoc />
     public string Stabilize()
     {
-        var before = CurrentDamping;
-        CurrentDamping = before > 0 ? 10 * before : FirstRaisedDamping;
+        var note = _damping.Raise();
         _lineSearch.Reset();
-        return $"damping {before:G3} → {CurrentDamping:G3}";
+        return note;
     }
 
     /// <summary>Adds the state a subclass keeps between steps (e.g. a moving-average Gramian).</summary>
@@ -192,22 +193,4 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
         return 2 * direction.dot(halfGradient).item<double>() - image.dot(image).item<double>();
     }
 
-    private StepResult Fail(double loss, int evaluations, double gradientNorm, double damping, string reason)
-    {
-        var raised = damping > 0 ? 10 * damping : FirstRaisedDamping;
-        CurrentDamping = raised;
-        if (raised > Options.MaxDamping)
-        {
-            return new StepResult(loss, evaluations, gradientNorm, StopReason.LineSearchFailed,
-                $"{reason}; the damping would exceed {Options.MaxDamping:G3} after repeated failures, so no damped Gauss–Newton step lowers the loss; θ unchanged");
-        }
-        return new StepResult(loss, evaluations, gradientNorm, StopReason.None,
-            $"{reason}; damping raised {damping:G3} → {raised:G3} for the next step; θ unchanged");
-    }
-
-    private double Lowered(double damping)
-    {
-        var lowered = damping / 10;
-        return lowered < Math.Max(Options.Damping, FirstRaisedDamping) ? Options.Damping : lowered;
-    }
 }

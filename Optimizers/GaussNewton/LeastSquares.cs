@@ -76,7 +76,7 @@ public static class LeastSquares
         {
             throw new ArgumentException(
                 $"the objective's Jacobian must be a float64 [{residuals.shape[0]}, {theta.shape[0]}] tensor (residuals × parameters); " +
-                $"got {jacobian.dtype} of shape {ParameterVector.Shape(jacobian)}.", nameof(objective));
+                $"got {jacobian.dtype} of shape {ThetaChecks.Shape(jacobian)}.", nameof(objective));
         }
         if (jacobian.device_type != theta.device_type || jacobian.device_index != theta.device_index)
         {
@@ -115,7 +115,7 @@ public static class LeastSquares
         {
             throw new ArgumentException(
                 $"the objective's residuals must be a float64 tensor of shape [{objective.ResidualCount}] (ResidualCount); " +
-                $"got {residuals.dtype} of shape {ParameterVector.Shape(residuals)}.", nameof(objective));
+                $"got {residuals.dtype} of shape {ThetaChecks.Shape(residuals)}.", nameof(objective));
         }
         if (residuals.device_type != theta.device_type || residuals.device_index != theta.device_index)
         {
@@ -129,7 +129,7 @@ public static class LeastSquares
         if (jacobian.dim() != 2 || jacobian.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"the Jacobian must be a 2-D float64 tensor [M, P]; got {jacobian.dtype} of shape {ParameterVector.Shape(jacobian)}.",
+                $"the Jacobian must be a 2-D float64 tensor [M, P]; got {jacobian.dtype} of shape {ThetaChecks.Shape(jacobian)}.",
                 nameof(jacobian));
         }
     }

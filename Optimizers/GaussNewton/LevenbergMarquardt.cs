@@ -35,8 +35,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
 {
     private const double MinimumDamping = 1e-300;
     private readonly LinearizationCache _linearization = new();
-    private double? _damping;
-    private double _growth = 2;
+    private readonly NielsenDamping _damping = new(MinimumDamping);
     private double? _gradientScale;
     private bool _disposed;
 
@@ -54,7 +53,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
     public LevenbergMarquardtOptions Options { get; }
 
     /// <summary>The damping μ of the next step (null before the first).</summary>
-    public double? Damping => _damping;
+    public double? Damping => _damping.Mu;
 
     /// <summary>Accepted steps since construction or <see cref="Reset"/>.</summary>
     public long Iterations { get; private set; }
@@ -63,8 +62,8 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
     /// <remarks>The linearisation at θ is not saved: the first step after a restore recomputes it (the same values).</remarks>
     public OptimizerState SaveState()
     {
-        var state = new OptimizerState(Name).Set("iterations", Iterations).Set("growth", _growth);
-        if (_damping is double damping) state.Set("damping", damping);
+        var state = new OptimizerState(Name).Set("iterations", Iterations).Set("growth", _damping.Growth);
+        if (_damping.Mu is double damping) state.Set("damping", damping);
         if (_gradientScale is double scale) state.Set("gradient_scale", scale);
         return state;
     }
@@ -77,17 +76,17 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
         state.ExpectOptimizer(Name);
         Reset();
         Iterations = state.Integer("iterations");
-        _growth = state.Number("growth");
-        _damping = state.Has("damping") ? state.Number("damping") : null;
+        _damping.Growth = state.Number("growth");
+        _damping.Mu = state.Has("damping") ? state.Number("damping") : null;
         _gradientScale = state.Has("gradient_scale") ? state.Number("gradient_scale") : null;
     }
 
     /// <inheritdoc />
     public string Stabilize()
     {
-        var before = _damping;
-        _damping = before is double mu ? 10 * mu : null;
-        return before is double old ? $"damping μ {old:G3} → {_damping:G3}" : "damping re-initialised";
+        var before = _damping.Mu;
+        _damping.Mu = before is double mu ? 10 * mu : null;
+        return before is double old ? $"damping μ {old:G3} → {_damping.Mu:G3}" : "damping re-initialised";
     }
 
     /// <inheritdoc />
@@ -95,7 +94,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var residualObjective = LeastSquares.Require(objective, Name);
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         using var scope = torch.NewDisposeScope();
 
         var evaluations = 0;
@@ -107,23 +106,11 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
         var loss = _linearization.Loss;
         var halfGradient = _linearization.HalfGradient!;
         var gramian = _linearization.Gramian!;
-        var gradientMax = 2 * ParameterVector.MaxNorm(halfGradient);
-        var gradientNorm = 2 * ParameterVector.Norm(halfGradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientMax))
-        {
-            return new StepResult(loss, evaluations, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient 2Jᵀr" : "loss ‖r‖²")}; θ left unchanged");
-        }
-        _gradientScale ??= Math.Max(1, gradientMax);
-        var gradientTarget = Options.GradientTolerance * _gradientScale.Value;
-        if (gradientMax <= gradientTarget)
-        {
-            return new StepResult(loss, evaluations, gradientNorm, StopReason.GradientTolerance,
-                $"‖∇L‖∞ = {gradientMax:G3} ≤ {gradientTarget:G3}");
-        }
+        var gradientNorm = 2 * VectorMath.Norm(halfGradient);
+        if (StopAtLinearization(loss, halfGradient, gradientNorm, evaluations) is { } stop) return stop;
 
         var scaling = DampingScale(gramian);
-        var mu = _damping ??= InitialDamping(gramian);
+        var mu = _damping.Mu ??= InitialDamping(gramian);
         var system = gramian.clone();
         system.diagonal().add_(scaling, mu);
         var (velocity, solve) = SymmetricSolve.Solve(system, halfGradient.neg());
@@ -131,8 +118,8 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
         {
             return Reject(loss, evaluations, gradientNorm, $"the solve failed ({solve.Exit}: {solve.Message})");
         }
-        var velocityNorm = ParameterVector.Norm(velocity);
-        var thetaNorm = ParameterVector.Norm(theta);
+        var velocityNorm = VectorMath.Norm(velocity);
+        var thetaNorm = VectorMath.Norm(theta);
         var x = Options.StepTolerance;
         if (velocityNorm <= x * (thetaNorm + x))
         {
@@ -161,8 +148,29 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
             predicted = velocity.dot(velocity.mul(scaling).mul_(mu).sub_(halfGradient)).item<double>();
         }
 
+        return Try(residualObjective, theta, step, predicted, mu, loss, evaluations, gradientNorm);
+    }
+
+    /// <summary>The stop at the current linearisation: a non-finite loss or gradient, or ‖∇L‖∞ below the tolerance (relative to the first step's); null to go on.</summary>
+    private StepResult? StopAtLinearization(double loss, Tensor halfGradient, double gradientNorm, int evaluations)
+    {
+        var gradientMax = 2 * VectorMath.MaxNorm(halfGradient);
+        if (StepGuard.NonFinite(loss, gradientMax, gradient: "gradient 2Jᵀr", loss: "loss ‖r‖²", evaluations: evaluations) is { } nonFinite)
+        {
+            return nonFinite with { GradientNorm = gradientNorm };
+        }
+        _gradientScale ??= Math.Max(1, gradientMax);
+        var gradientTarget = Options.GradientTolerance * _gradientScale.Value;
+        return gradientMax <= gradientTarget
+            ? new StepResult(loss, evaluations, gradientNorm, StopReason.GradientTolerance, $"‖∇L‖∞ = {gradientMax:G3} ≤ {gradientTarget:G3}")
+            : null;
+    }
+
+    /// <summary>Evaluates θ + h; accepts it (θ moved, μ lowered by the gain ratio) or rejects it (μ raised).</summary>
+    private StepResult Try(IResidualObjective objective, Tensor theta, Tensor step, double predicted, double mu, double loss, int evaluations, double gradientNorm)
+    {
         var trial = theta.add(step);
-        var trialLoss = LeastSquares.Loss(residualObjective, trial);
+        var trialLoss = LeastSquares.Loss(objective, trial);
         evaluations++;
         var gain = predicted > 0 && double.IsFinite(trialLoss) ? (loss - trialLoss) / predicted : double.NegativeInfinity;
         if (!(gain > 0))
@@ -175,8 +183,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
             theta.copy_(trial);
         }
         _linearization.Clear();
-        _damping = Math.Max(mu * Math.Max(1.0 / 3, 1 - Math.Pow(2 * gain - 1, 3)), MinimumDamping);
-        _growth = 2;
+        _damping.Accepted(mu, gain);
         Iterations++;
         return new StepResult(trialLoss, evaluations, gradientNorm);
     }
@@ -185,8 +192,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
     public void Reset()
     {
         _linearization.Clear();
-        _damping = null;
-        _growth = 2;
+        _damping.Reset();
         _gradientScale = null;
         Iterations = 0;
     }
@@ -212,15 +218,13 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
             return (null, double.NaN);
         }
         var (acceleration, _) = SymmetricSolve.Solve(system, _linearization.Jacobian!.t().mv(curvature).neg_());
-        return (acceleration, 2 * ParameterVector.Norm(acceleration) / velocityNorm);
+        return (acceleration, 2 * VectorMath.Norm(acceleration) / velocityNorm);
     }
 
     private StepResult Reject(double loss, int evaluations, double gradientNorm, string reason)
     {
-        var mu = _damping!.Value;
-        var raised = Math.Max(mu * _growth, MinimumDamping);
-        _damping = raised;
-        _growth *= 2;
+        var mu = _damping.Mu!.Value;
+        var raised = _damping.Rejected(mu);
         if (raised > Options.MaxDamping)
         {
             return new StepResult(loss, evaluations, gradientNorm, StopReason.LineSearchFailed,
@@ -237,7 +241,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
         {
             return torch.ones_like(diagonal);
         }
-        var floor = Math.Max(ParameterVector.MachineEpsilon * diagonal.max().item<double>(), MinimumDamping);
+        var floor = Math.Max(VectorMath.MachineEpsilon * diagonal.max().item<double>(), MinimumDamping);
         return diagonal.clamp_min(floor);
     }
 

@@ -29,8 +29,7 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
     private const double MinimumDamping = 1e-30;
     private const double MachineEpsilon = 2.220446049250313e-16;
     private const double MaximumDamping = 1e30;
-    private double _damping;
-    private double _growth = 2;
+    private readonly NielsenDamping _damping = new(MinimumDamping);
 
     /// <summary>A solver starting from damping μ₀ = <paramref name="initialDamping"/> (relative to the scaled Jacobian, whose columns have unit norm).</summary>
     public SvdLevenbergMarquardt(double initialDamping = 1e-6, int maxRetries = 12, double stepTolerance = 1e-16)
@@ -38,7 +37,7 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
         if (!(initialDamping > 0) || !double.IsFinite(initialDamping)) throw new ArgumentOutOfRangeException(nameof(initialDamping), initialDamping, "the damping must be positive and finite");
         if (maxRetries < 1) throw new ArgumentOutOfRangeException(nameof(maxRetries), maxRetries, "at least one trial per step");
         if (!(stepTolerance >= 0)) throw new ArgumentOutOfRangeException(nameof(stepTolerance), stepTolerance, "the step tolerance must be ≥ 0");
-        _damping = initialDamping;
+        _damping.Mu = initialDamping;
         MaxRetries = maxRetries;
         StepTolerance = stepTolerance;
     }
@@ -56,7 +55,7 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
     public double StepTolerance { get; }
 
     /// <summary>The damping μ of the next trial.</summary>
-    public double Damping => _damping;
+    public double Damping => _damping.Mu!.Value;
 
     /// <summary>σ_max/σ_min of the column-scaled Jacobian at the last step (NaN before the first).</summary>
     public double ConditionNumber { get; private set; } = double.NaN;
@@ -75,8 +74,7 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
         double loss = r.dot(r).item<double>();
         var halfGradient = jacobian.t().mv(r);
         double gradientNorm = 2 * halfGradient.norm().item<double>();
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite, "non-finite residuals or Jacobian; θ left unchanged");
+        if (StepGuard.NonFinite(loss, gradientNorm, gradient: "Jacobian", loss: "residuals") is { } nonFinite) return nonFinite;
         if (gradientNorm == 0) return new StepResult(loss, 1, 0, StopReason.GradientTolerance, "Jᵀr = 0");
 
         var norms = jacobian.square().sum(new long[] { 0 }).sqrt();
@@ -100,7 +98,7 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
         string? last = null;
         for (int trial = 1; trial <= MaxRetries; trial++)
         {
-            var mu = _damping;
+            var mu = _damping.Mu!.Value;
             var step = -(vh.t().mv(sigma / (s2 + mu) * c)) / scale;
             var stepNorm = step.norm().item<double>();
             if (stepNorm <= StepTolerance * (thetaNorm + StepTolerance))
@@ -113,17 +111,15 @@ public sealed class SvdLevenbergMarquardt : IOptimizer
             if (gain > 0)
             {
                 using (no_grad()) theta.copy_(candidate);
-                _damping = Math.Max(mu * Math.Max(1.0 / 3, 1 - Math.Pow(2 * gain - 1, 3)), MinimumDamping);
-                _growth = 2;
+                _damping.Accepted(mu, gain);
                 return new StepResult(trialLoss, trial + 1, gradientNorm);
             }
-            _damping = mu * _growth;
-            _growth *= 2;
+            _damping.Rejected(mu);
             last = $"gain ratio {gain:G3}, loss {loss:G6} → {trialLoss:G6}";
-            if (_damping > MaximumDamping)
+            if (_damping.Mu > MaximumDamping)
                 return new StepResult(loss, trial + 1, gradientNorm, StopReason.LineSearchFailed, $"{last}; μ exceeds {MaximumDamping:G1}: no damped step lowers the loss at float64 resolution; θ unchanged");
         }
-        return new StepResult(loss, MaxRetries + 1, gradientNorm, StopReason.None, $"{MaxRetries} trials rejected ({last}); μ now {_damping:G3}; θ unchanged");
+        return new StepResult(loss, MaxRetries + 1, gradientNorm, StopReason.None, $"{MaxRetries} trials rejected ({last}); μ now {_damping.Mu:G3}; θ unchanged");
     }
 
     /// <inheritdoc />

@@ -22,8 +22,7 @@ namespace Pinn.Optimizers;
 /// </remarks>
 public sealed class AdaHessian : IOptimizer, ICheckpointable
 {
-    private Tensor? _firstMoment;
-    private Tensor? _secondMoment;
+    private MomentEstimates? _moments;
     private bool _disposed;
 
     /// <summary>Creates AdaHessian with the given (or default) options.</summary>
@@ -47,16 +46,15 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var twice = SecondOrderExpansion.Require(objective, Name);
-        ParameterVector.Validate(objective, theta);
-        if (_firstMoment is not null) ParameterVector.ValidateState(_firstMoment, theta);
+        ThetaChecks.Validate(objective, theta);
+        _moments?.Check(theta);
         using var scope = torch.NewDisposeScope();
         using var expansion = SecondOrderExpansion.Expand(twice, theta);
         var (loss, gradient) = (expansion.Loss, expansion.Gradient);
-        var gradientNorm = ParameterVector.Norm(gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        var gradientNorm = VectorMath.Norm(gradient);
+        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {StepCount + 1}") is { } nonFinite)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {StepCount + 1}; θ left unchanged");
+            return nonFinite;
         }
         var t = StepCount + 1;
         var diagonal = Average(Hutchinson.Diagonal(expansion.Hessian, Options.Seed, t, Options.Samples, gaussian: false, theta.device), Options.BlockSize);
@@ -66,18 +64,12 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
         }
 
         StepCount = t;
-        _firstMoment ??= torch.zeros_like(theta).DetachFromDisposeScope();
-        _secondMoment ??= torch.zeros_like(theta).DetachFromDisposeScope();
+        _moments ??= MomentEstimates.Zeros(theta);
         var o = Options;
         using (torch.no_grad())
         {
-            _firstMoment.mul_(o.Beta1).add_(gradient, 1 - o.Beta1);
-            _secondMoment.mul_(o.Beta2).addcmul_(diagonal, diagonal, 1 - o.Beta2);
-            var firstCorrection = 1 - Math.Pow(o.Beta1, t);
-            var secondCorrection = 1 - Math.Pow(o.Beta2, t);
-            var denominator = _secondMoment.sqrt().div_(Math.Sqrt(secondCorrection));
-            if (o.HessianPower != 1) denominator.pow_(o.HessianPower);
-            theta.addcdiv_(_firstMoment, denominator.add_(o.Epsilon), -o.LearningRate / firstCorrection);
+            _moments.Accumulate(gradient, o.Beta1, o.Beta2, squared: diagonal);
+            MomentEstimates.ApplyAdamStep(theta, _moments.First, _moments.Second, t, o.LearningRate, o.Beta1, o.Beta2, o.Epsilon, o.HessianPower);
         }
         return new StepResult(loss, 1, gradientNorm);
     }
@@ -85,9 +77,8 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
     /// <summary>Forgets the moments and the step count.</summary>
     public void Reset()
     {
-        _firstMoment?.Dispose();
-        _secondMoment?.Dispose();
-        (_firstMoment, _secondMoment, StepCount) = (null, null, 0);
+        _moments?.Dispose();
+        (_moments, StepCount) = (null, 0);
     }
 
     /// <inheritdoc />
@@ -95,7 +86,8 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var state = new OptimizerState(Name).Set("steps", StepCount);
-        return _firstMoment is null ? state : state.Set("first-moment", _firstMoment).Set("second-moment", _secondMoment!);
+        _moments?.Save(state);
+        return state;
     }
 
     /// <inheritdoc />
@@ -105,12 +97,10 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
         ArgumentNullException.ThrowIfNull(state);
         state.ExpectOptimizer(Name);
         var steps = state.Integer("steps");
-        var first = state.TensorOrNull("first-moment");
-        var second = first is null ? null : state.Tensor("second-moment");
+        var moments = MomentEstimates.Load(state.Upgrading(("first-moment", "first_moment"), ("second-moment", "second_moment")));
         Reset();
         StepCount = steps;
-        _firstMoment = first?.DetachFromDisposeScope();
-        _secondMoment = second?.DetachFromDisposeScope();
+        _moments = moments;
     }
 
     /// <inheritdoc />

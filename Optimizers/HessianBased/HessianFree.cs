@@ -60,14 +60,14 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(objective);
-        ParameterVector.Validate(objective, theta);
-        if (_previousSolution is not null) ParameterVector.ValidateState(_previousSolution, theta);
+        ThetaChecks.Validate(objective, theta);
+        if (_previousSolution is not null) ThetaChecks.ValidateState(_previousSolution, theta);
         using var scope = torch.NewDisposeScope();
         using var expansion = Linearize(objective, theta);
         var (loss, gradient) = (expansion.Loss, expansion.Gradient);
-        var gradientNorm = ParameterVector.Norm(gradient);
+        var gradientNorm = VectorMath.Norm(gradient);
         StepCount++;
-        if (ParameterVector.CannotStep(loss, gradientNorm, StepCount) is { } noStep)
+        if (StepGuard.CannotStep(loss, gradientNorm, StepCount) is { } noStep)
         {
             return noStep;
         }
@@ -90,7 +90,7 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
                     $"rejected: loss {trialLoss:G6} ≥ {loss:G6} (CG {LastSolve!.Iterations} iterations); θ left unchanged, λ = {CurrentDamping:G3}");
             }
             using var curvature = expansion.Hessian.Apply(step);
-            var predicted = ParameterVector.Dot(gradient, step) + 0.5 * ParameterVector.Dot(step, curvature);
+            var predicted = VectorMath.Dot(gradient, step) + 0.5 * VectorMath.Dot(step, curvature);
             var ratio = (trialLoss - loss) / predicted;
             CurrentDamping = ratio < 0.25 ? damping * 1.5 : ratio > 0.75 ? damping * (2.0 / 3.0) : damping;
             theta.add_(step);
@@ -115,7 +115,7 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var state = new OptimizerState(Name).Set("steps", StepCount).Set("damping", CurrentDamping);
-        return _previousSolution is null ? state : state.Set("previous-solution", _previousSolution);
+        return _previousSolution is null ? state : state.Set("previous_solution", _previousSolution);
     }
 
     /// <inheritdoc />
@@ -124,10 +124,11 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(state);
         state.ExpectOptimizer(Name);
+        state.Upgrading(("previous-solution", "previous_solution"));
         var (steps, damping) = (state.Integer("steps"), state.Number("damping"));
         Reset();
         (StepCount, CurrentDamping) = (steps, damping);
-        _previousSolution = state.TensorOrNull("previous-solution")?.DetachFromDisposeScope();
+        _previousSolution = state.TensorOrNull("previous_solution")?.DetachFromDisposeScope();
     }
 
     /// <inheritdoc />

@@ -68,14 +68,14 @@ public sealed class Nncg : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var twice = SecondOrderExpansion.Require(objective, Name);
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         ValidateState(theta);
         using var scope = torch.NewDisposeScope();
         using var expansion = SecondOrderExpansion.Expand(twice, theta);
         var (loss, gradient) = (expansion.Loss, expansion.Gradient);
-        var gradientNorm = ParameterVector.Norm(gradient);
+        var gradientNorm = VectorMath.Norm(gradient);
         StepCount++;
-        if (ParameterVector.CannotStep(loss, gradientNorm, StepCount) is { } noStep)
+        if (StepGuard.CannotStep(loss, gradientNorm, StepCount) is { } noStep)
         {
             return noStep;
         }
@@ -83,7 +83,7 @@ public sealed class Nncg : IOptimizer, ICheckpointable
         var note = RefreshPreconditioner(expansion.Hessian, theta.device);
         var (direction, directionNote) = Direction(expansion.Hessian, gradient);
         note = Join(note, directionNote);
-        var slope = ParameterVector.Dot(gradient, direction);
+        var slope = VectorMath.Dot(gradient, direction);
 
         // Armijo backtracking from t = 1 (Rathore et al. 2024, Algorithm 3).
         var stepSize = 1.0;
@@ -125,12 +125,9 @@ public sealed class Nncg : IOptimizer, ICheckpointable
         var state = new OptimizerState(Name)
             .Set("steps", StepCount)
             .Set("builds", _builds)
-            .Set("steps-since-build", _stepsSinceBuild);
-        if (_warmStart is not null) state.Set("warm-start", _warmStart);
-        if (_approximation is not null)
-        {
-            state.Set("nystrom-basis", _approximation.Basis).Set("nystrom-eigenvalues", _approximation.Eigenvalues).Set("nystrom-shift", _approximation.Shift);
-        }
+            .Set("steps_since_build", _stepsSinceBuild);
+        if (_warmStart is not null) state.Set("warm_start", _warmStart);
+        _approximation?.Save(state, "nystrom");
         return state;
     }
 
@@ -140,18 +137,15 @@ public sealed class Nncg : IOptimizer, ICheckpointable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(state);
         state.ExpectOptimizer(Name);
+        state.Upgrading(("steps-since-build", "steps_since_build"), ("warm-start", "warm_start"),
+            ("nystrom-basis", "nystrom.basis"), ("nystrom-eigenvalues", "nystrom.eigenvalues"), ("nystrom-shift", "nystrom.shift"));
         var steps = state.Integer("steps");
         var builds = state.Integer("builds");
-        var sinceBuild = checked((int)state.Integer("steps-since-build"));
+        var sinceBuild = checked((int)state.Integer("steps_since_build"));
         Reset();
         (StepCount, _builds, _stepsSinceBuild) = (steps, builds, sinceBuild);
-        _warmStart = state.TensorOrNull("warm-start")?.DetachFromDisposeScope();
-        if (state.Has("nystrom-basis"))
-        {
-            using var basis = state.Tensor("nystrom-basis");
-            using var eigenvalues = state.Tensor("nystrom-eigenvalues");
-            _approximation = NystromApproximation.Restore(basis, eigenvalues, state.Number("nystrom-shift"));
-        }
+        _warmStart = state.TensorOrNull("warm_start")?.DetachFromDisposeScope();
+        _approximation = NystromApproximation.Load(state, "nystrom");
     }
 
     /// <inheritdoc />
@@ -211,7 +205,7 @@ public sealed class Nncg : IOptimizer, ICheckpointable
 
     private static bool IsDescent(Tensor direction, Tensor gradient)
     {
-        var slope = ParameterVector.Dot(direction, gradient);
+        var slope = VectorMath.Dot(direction, gradient);
         return slope > 0 && double.IsFinite(slope) && SymmetricSolve.AllFinite(direction);
     }
 
@@ -220,7 +214,7 @@ public sealed class Nncg : IOptimizer, ICheckpointable
 
     private void ValidateState(Tensor theta)
     {
-        if (_warmStart is not null) ParameterVector.ValidateState(_warmStart, theta);
+        if (_warmStart is not null) ThetaChecks.ValidateState(_warmStart, theta);
         if (_approximation is not null && _approximation.Size != theta.shape[0])
         {
             throw new ArgumentException(

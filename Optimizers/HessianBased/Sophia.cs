@@ -47,8 +47,8 @@ public sealed class Sophia : IOptimizer, ICheckpointable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         var twice = SecondOrderExpansion.Require(objective, Name);
-        ParameterVector.Validate(objective, theta);
-        if (_momentum is not null) ParameterVector.ValidateState(_momentum, theta);
+        ThetaChecks.Validate(objective, theta);
+        if (_momentum is not null) ThetaChecks.ValidateState(_momentum, theta);
         using var scope = torch.NewDisposeScope();
         var t = StepCount + 1;
         var refresh = (t - 1) % Options.HessianInterval == 0;
@@ -67,13 +67,12 @@ public sealed class Sophia : IOptimizer, ICheckpointable
         }
         else
         {
-            (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
+            (loss, gradient) = ThetaChecks.ValueAndGradient(objective, theta);
         }
-        var gradientNorm = ParameterVector.Norm(gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        var gradientNorm = VectorMath.Norm(gradient);
+        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {t}") is { } nonFinite)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {t}; θ left unchanged");
+            return nonFinite;
         }
         if (estimate is not null && !SymmetricSolve.AllFinite(estimate))
         {

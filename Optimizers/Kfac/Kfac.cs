@@ -35,9 +35,9 @@ namespace Pinn.Optimizers;
 /// </remarks>
 public sealed class Kfac : IOptimizer, ICheckpointable
 {
-    private const double FirstRaisedDamping = 1e-10;
-    private const double StepResolution = 4 * ParameterVector.MachineEpsilon;
+    private const double StepResolution = 4 * VectorMath.MachineEpsilon;
     private readonly GridLineSearch _lineSearch;
+    private readonly DampingSchedule _damping;
     private readonly KroneckerAverage _average = new();
     private Tensor? _momentum;
     private bool _disposed;
@@ -48,7 +48,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         Options = options ?? new KfacOptions();
         Options.Validate();
         _lineSearch = new GridLineSearch(Options.GridExponents);
-        CurrentDamping = Options.Damping;
+        _damping = new DampingSchedule(Options.Damping, Options.MaxDamping);
     }
 
     /// <inheritdoc />
@@ -58,7 +58,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
     public KfacOptions Options { get; }
 
     /// <summary>The damping λ the next step will use.</summary>
-    public double CurrentDamping { get; private set; }
+    public double CurrentDamping => _damping.Current;
 
     /// <summary>Steps that moved θ.</summary>
     public long Iterations { get; private set; }
@@ -67,29 +67,16 @@ public sealed class Kfac : IOptimizer, ICheckpointable
     public StepResult Step(IObjective objective, Tensor theta)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ParameterVector.Validate(objective, theta);
-        if (objective is not IKroneckerObjective kronecker)
-        {
-            throw new ArgumentException(
-                $"{Name} needs an objective implementing IKroneckerObjective (per-layer Kronecker factors); {objective.GetType().Name} does not.", nameof(objective));
-        }
-        if (Options.Auto && objective is not IResidualObjective)
-        {
-            throw new ArgumentException($"{Name}:auto=true (KFAC*) needs an objective implementing IResidualObjective for exact Gauss–Newton products; {objective.GetType().Name} does not.", nameof(objective));
-        }
-        var layers = kronecker.KroneckerLayers;
-        KroneckerLayer.CheckCover(layers, theta.shape[0]);
-        if (_momentum is not null) ParameterVector.ValidateState(_momentum, theta);
+        var (kronecker, layers) = Require(objective, theta);
         using var scope = torch.NewDisposeScope();
 
         var evaluation = kronecker.KroneckerFactors(theta);
         var loss = evaluation.Loss;
-        ParameterVector.ValidateLike(theta, evaluation.Gradient, "the objective's gradient");
-        var gradientNorm = ParameterVector.Norm(evaluation.Gradient);
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
+        ThetaChecks.ValidateLike(theta, evaluation.Gradient, "the objective's gradient");
+        var gradientNorm = VectorMath.Norm(evaluation.Gradient);
+        if (StepGuard.NonFinite(loss, gradientNorm) is { } nonFinite)
         {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")}; θ left unchanged");
+            return nonFinite;
         }
         if (gradientNorm == 0)
         {
@@ -112,11 +99,17 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         {
             return Fail(loss, 1, gradientNorm, damping, $"the Kronecker solve with damping {damping:G3} gave a non-finite direction");
         }
-        var withMomentum = _momentum is not null;
         if (Options.Auto)
         {
             return AutoStep((IResidualObjective)objective, theta, loss, evaluation.Gradient, direction, gradientNorm, damping, restarted);
         }
+        return SearchStep(objective, theta, loss, direction, gradientNorm, damping, restarted);
+    }
+
+    /// <summary>The K-FAC direction (with momentum when configured) and the grid line search along it.</summary>
+    private StepResult SearchStep(IObjective objective, Tensor theta, double loss, Tensor direction, double gradientNorm, double damping, string? restarted)
+    {
+        var withMomentum = _momentum is not null;
         if (Options.Momentum > 0)
         {
             using var _ = torch.no_grad();
@@ -128,11 +121,11 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         if (search.Accepted)
         {
             Iterations++;
-            CurrentDamping = Lowered(damping);
+            _damping.Accepted(damping);
             return new StepResult(search.Loss, evaluations, gradientNorm, StopReason.None, restarted);
         }
         var searched = _momentum ?? direction;
-        if (!withMomentum && ParameterVector.MaxNorm(searched) <= StepResolution * ParameterVector.MaxNorm(theta))
+        if (!withMomentum && VectorMath.MaxNorm(searched) <= StepResolution * VectorMath.MaxNorm(theta))
         {
             return new StepResult(loss, evaluations, gradientNorm, StopReason.StepTolerance,
                 $"{search.Message}, and the full step no longer changes θ in float64; θ unchanged");
@@ -143,6 +136,25 @@ public sealed class Kfac : IOptimizer, ICheckpointable
             return new StepResult(loss, evaluations, gradientNorm, StopReason.None, $"{search.Message}; momentum dropped; θ unchanged");
         }
         return Fail(loss, evaluations, gradientNorm, damping, search.Message);
+    }
+
+    /// <summary>The objective as an <see cref="IKroneckerObjective"/> with its layers, checked against θ and the state kept.</summary>
+    private (IKroneckerObjective Objective, IReadOnlyList<KroneckerLayer> Layers) Require(IObjective objective, Tensor theta)
+    {
+        ThetaChecks.Validate(objective, theta);
+        if (objective is not IKroneckerObjective kronecker)
+        {
+            throw new ArgumentException(
+                $"{Name} needs an objective implementing IKroneckerObjective (per-layer Kronecker factors); {objective.GetType().Name} does not.", nameof(objective));
+        }
+        if (Options.Auto && objective is not IResidualObjective)
+        {
+            throw new ArgumentException($"{Name}:auto=true (KFAC*) needs an objective implementing IResidualObjective for exact Gauss–Newton products; {objective.GetType().Name} does not.", nameof(objective));
+        }
+        var layers = kronecker.KroneckerLayers;
+        KroneckerLayer.CheckCover(layers, theta.shape[0]);
+        if (_momentum is not null) ThetaChecks.ValidateState(_momentum, theta);
+        return (kronecker, layers);
     }
 
     /// <summary>KFAC*: θ ← θ + αΔ + μδ with (α, μ) from the quadratic model, kept only if the loss falls.</summary>
@@ -166,7 +178,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
             DropMomentum();
             _momentum = update.DetachFromDisposeScope();
             Iterations++;
-            CurrentDamping = Lowered(damping);
+            _damping.Accepted(damping);
             return new StepResult(value, 3, gradientNorm, StopReason.None, note);
         }
         DropMomentum();
@@ -199,7 +211,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         _average.Reset();
         DropMomentum();
         _lineSearch.Reset();
-        CurrentDamping = Options.Damping;
+        _damping.Reset();
         Iterations = 0;
     }
 
@@ -225,7 +237,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         state.ExpectOptimizer(Name);
         Reset();
         Iterations = state.Integer("iterations");
-        CurrentDamping = state.Number("damping");
+        _damping.Current = state.Number("damping");
         _lineSearch.LastExponent = (int)state.Integer("line_search_exponent");
         if (state.Flag("has_momentum")) _momentum = state.Tensor("momentum").DetachFromDisposeScope();
         _average.Load(state);
@@ -245,22 +257,6 @@ public sealed class Kfac : IOptimizer, ICheckpointable
         _momentum = null;
     }
 
-    private StepResult Fail(double loss, int evaluations, double gradientNorm, double damping, string reason)
-    {
-        var raised = damping > 0 ? 10 * damping : FirstRaisedDamping;
-        CurrentDamping = raised;
-        if (raised > Options.MaxDamping)
-        {
-            return new StepResult(loss, evaluations, gradientNorm, StopReason.LineSearchFailed,
-                $"{reason}; the damping would exceed {Options.MaxDamping:G3} after repeated failures; θ unchanged");
-        }
-        return new StepResult(loss, evaluations, gradientNorm, StopReason.None,
-            $"{reason}; damping raised {damping:G3} → {raised:G3} for the next step; θ unchanged");
-    }
-
-    private double Lowered(double damping)
-    {
-        var lowered = damping / 10;
-        return lowered < Math.Max(Options.Damping, FirstRaisedDamping) ? Options.Damping : lowered;
-    }
+    private StepResult Fail(double loss, int evaluations, double gradientNorm, double damping, string reason) =>
+        _damping.Failed(loss, evaluations, gradientNorm, damping, reason);
 }

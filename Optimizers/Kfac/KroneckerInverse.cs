@@ -99,7 +99,7 @@ public static class KroneckerInverse
         ArgumentNullException.ThrowIfNull(factor);
         if (factor.dim() != 2 || factor.shape[0] != size || factor.shape[1] != size || factor.dtype != ScalarType.Float64)
         {
-            throw new ArgumentException($"the {what} must be a float64 [{size}, {size}] matrix; got {factor.dtype} of shape {ParameterVector.Shape(factor)}.");
+            throw new ArgumentException($"the {what} must be a float64 [{size}, {size}] matrix; got {factor.dtype} of shape {ThetaChecks.Shape(factor)}.");
         }
     }
 }

@@ -71,8 +71,8 @@ public sealed class GridLineSearch
     /// <param name="direction">d, shaped like θ (e.g. −G⁻¹∇f).</param>
     public GridLineSearchResult Search(IObjective objective, Tensor theta, double loss, Tensor direction)
     {
-        ParameterVector.Validate(objective, theta);
-        ParameterVector.ValidateLike(theta, direction, nameof(direction));
+        ThetaChecks.Validate(objective, theta);
+        ThetaChecks.ValidateLike(theta, direction, nameof(direction));
         if (!double.IsFinite(loss))
         {
             throw new ArgumentException($"the loss at θ must be finite to search from it; got {loss}.", nameof(loss));

@@ -51,9 +51,9 @@ public sealed class StrongWolfeLineSearch
     public LineSearchResult Search(
         IObjective objective, Tensor theta, double loss, Tensor gradient, Tensor direction, double initialStep)
     {
-        ParameterVector.Validate(objective, theta);
-        ParameterVector.ValidateLike(theta, gradient, nameof(gradient));
-        ParameterVector.ValidateLike(theta, direction, nameof(direction));
+        ThetaChecks.Validate(objective, theta);
+        ThetaChecks.ValidateLike(theta, gradient, nameof(gradient));
+        ThetaChecks.ValidateLike(theta, direction, nameof(direction));
         if (!(double.IsFinite(initialStep) && initialStep > 0))
         {
             throw new ArgumentOutOfRangeException(nameof(initialStep), initialStep, "the initial step must be finite and positive.");
@@ -111,10 +111,10 @@ public sealed class StrongWolfeLineSearch
             _objective = objective;
             _theta = theta;
             _direction = direction;
-            _origin = new Trial(0, loss, ParameterVector.Dot(gradient, direction));
+            _origin = new Trial(0, loss, VectorMath.Dot(gradient, direction));
             _noise = _o.LossNoise * Math.Abs(loss);
-            _thetaScale = ParameterVector.MaxNorm(theta);
-            _directionScale = ParameterVector.MaxNorm(direction);
+            _thetaScale = VectorMath.MaxNorm(theta);
+            _directionScale = VectorMath.MaxNorm(direction);
         }
 
         public LineSearchResult Execute(double initialStep)
@@ -153,7 +153,7 @@ public sealed class StrongWolfeLineSearch
                 if (_evaluations >= _o.MaxEvaluations) return Exhausted();
                 var width = Math.Abs(high.Step - low.Step);
                 var reach = _thetaScale + Math.Max(low.Step, high.Step) * _directionScale;
-                if (width * _directionScale <= ParameterVector.MachineEpsilon * reach)
+                if (width * _directionScale <= VectorMath.MachineEpsilon * reach)
                 {
                     return Exhausted(collapsed: true);
                 }
@@ -181,9 +181,9 @@ public sealed class StrongWolfeLineSearch
             {
                 point = _theta.add(_direction, step);
             }
-            var (loss, gradient) = ParameterVector.ValueAndGradient(_objective, point);
+            var (loss, gradient) = ThetaChecks.ValueAndGradient(_objective, point);
             _evaluations++;
-            var slope = double.IsFinite(loss) ? ParameterVector.Dot(gradient, _direction) : double.NaN;
+            var slope = double.IsFinite(loss) ? VectorMath.Dot(gradient, _direction) : double.NaN;
             var trial = new Trial(step, loss, slope, point, gradient);
             if (trial.IsFinite)
             {

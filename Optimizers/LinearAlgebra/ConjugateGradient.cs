@@ -35,28 +35,9 @@ public static class ConjugateGradient
         ILinearOperator matrix, Tensor rhs, Tensor? initialGuess = null, ILinearOperator? preconditioner = null,
         ConjugateGradientOptions? options = null, Func<int, Tensor, Tensor, bool>? stop = null)
     {
-        ArgumentNullException.ThrowIfNull(matrix);
         options ??= new ConjugateGradientOptions();
         options.Validate();
-        if (matrix.Rows != matrix.Columns)
-        {
-            throw new ArgumentException($"conjugate gradients need a square operator; got [{matrix.Rows}, {matrix.Columns}].", nameof(matrix));
-        }
-        if (preconditioner is not null && (preconditioner.Rows != matrix.Rows || preconditioner.Columns != matrix.Rows))
-        {
-            throw new ArgumentException(
-                $"the preconditioner must be [{matrix.Rows}, {matrix.Rows}] like the matrix; got [{preconditioner.Rows}, {preconditioner.Columns}].",
-                nameof(preconditioner));
-        }
-        ParameterVector.Validate(rhs, nameof(rhs));
-        if (rhs.shape[0] != matrix.Columns)
-        {
-            throw new ArgumentException($"b has {rhs.shape[0]} entries but the matrix is {matrix.Rows}×{matrix.Columns}.", nameof(rhs));
-        }
-        if (initialGuess is not null)
-        {
-            ParameterVector.ValidateLike(rhs, initialGuess, nameof(initialGuess));
-        }
+        CheckArguments(matrix, rhs, initialGuess, preconditioner);
 
         using var scope = torch.NewDisposeScope();
         var x = initialGuess is null ? torch.zeros_like(rhs) : initialGuess.detach().clone();
@@ -64,32 +45,17 @@ public static class ConjugateGradient
         var z = preconditioner is null ? residual.clone() : preconditioner.Apply(residual);
         var direction = z.clone();
         var rz = residual.dot(z).item<double>();
-        var target = Math.Max(options.RelativeTolerance * ParameterVector.Norm(rhs), options.AbsoluteTolerance);
-        var residualNorm = ParameterVector.Norm(residual);
+        var target = Math.Max(options.RelativeTolerance * VectorMath.Norm(rhs), options.AbsoluteTolerance);
+        var residualNorm = VectorMath.Norm(residual);
 
         var iterations = 0;
         SolveExit exit;
         string message;
         while (true)
         {
-            if (!double.IsFinite(residualNorm))
+            if (ExitBeforeIteration(residualNorm, target, iterations, options.MaxIterations, rz) is { } done)
             {
-                (exit, message) = (SolveExit.NonFinite, "the residual became NaN or infinite");
-                break;
-            }
-            if (residualNorm <= target)
-            {
-                (exit, message) = (SolveExit.ToleranceReached, $"‖r‖ = {residualNorm:G3} ≤ {target:G3}");
-                break;
-            }
-            if (iterations == options.MaxIterations)
-            {
-                (exit, message) = (SolveExit.IterationLimit, $"{iterations} iterations, ‖r‖ = {residualNorm:G3} > {target:G3}");
-                break;
-            }
-            if (!(rz > 0))
-            {
-                (exit, message) = (double.IsNaN(rz) ? SolveExit.NonFinite : SolveExit.Breakdown, $"rᵀMr = {rz:G3}: the preconditioner is not positive definite");
+                (exit, message) = done;
                 break;
             }
             using var iteration = torch.NewDisposeScope();
@@ -104,7 +70,7 @@ public static class ConjugateGradient
             var step = rz / curvature;
             x.add_(direction, step);
             residual.add_(product, -step);
-            residualNorm = ParameterVector.Norm(residual);
+            residualNorm = VectorMath.Norm(residual);
             iterations++;
             if (stop is not null && double.IsFinite(residualNorm) && stop(iterations, x, residual))
             {
@@ -117,10 +83,44 @@ public static class ConjugateGradient
             rz = rzNext;
         }
 
-        var trueResidual = ParameterVector.Norm(rhs - matrix.Apply(x));
-        var rhsNorm = ParameterVector.Norm(rhs);
+        var trueResidual = VectorMath.Norm(rhs - matrix.Apply(x));
+        var rhsNorm = VectorMath.Norm(rhs);
         var relative = rhsNorm > 0 ? trueResidual / rhsNorm : trueResidual == 0 ? 0 : double.PositiveInfinity;
         return (x.MoveToOuterDisposeScope(),
             new SolveReport(SolveMethod.ConjugateGradient, exit, iterations, trueResidual, relative, double.NaN, message));
+    }
+
+    /// <summary>Why the iteration ends before iteration <paramref name="iterations"/> + 1, or null to go on.</summary>
+    private static (SolveExit Exit, string Message)? ExitBeforeIteration(double residualNorm, double target, int iterations, int maxIterations, double rz)
+    {
+        if (!double.IsFinite(residualNorm)) return (SolveExit.NonFinite, "the residual became NaN or infinite");
+        if (residualNorm <= target) return (SolveExit.ToleranceReached, $"‖r‖ = {residualNorm:G3} ≤ {target:G3}");
+        if (iterations == maxIterations) return (SolveExit.IterationLimit, $"{iterations} iterations, ‖r‖ = {residualNorm:G3} > {target:G3}");
+        if (!(rz > 0)) return (double.IsNaN(rz) ? SolveExit.NonFinite : SolveExit.Breakdown, $"rᵀMr = {rz:G3}: the preconditioner is not positive definite");
+        return null;
+    }
+
+    private static void CheckArguments(ILinearOperator matrix, Tensor rhs, Tensor? initialGuess, ILinearOperator? preconditioner)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        if (matrix.Rows != matrix.Columns)
+        {
+            throw new ArgumentException($"conjugate gradients need a square operator; got [{matrix.Rows}, {matrix.Columns}].", nameof(matrix));
+        }
+        if (preconditioner is not null && (preconditioner.Rows != matrix.Rows || preconditioner.Columns != matrix.Rows))
+        {
+            throw new ArgumentException(
+                $"the preconditioner must be [{matrix.Rows}, {matrix.Rows}] like the matrix; got [{preconditioner.Rows}, {preconditioner.Columns}].",
+                nameof(preconditioner));
+        }
+        ThetaChecks.Validate(rhs, nameof(rhs));
+        if (rhs.shape[0] != matrix.Columns)
+        {
+            throw new ArgumentException($"b has {rhs.shape[0]} entries but the matrix is {matrix.Rows}×{matrix.Columns}.", nameof(rhs));
+        }
+        if (initialGuess is not null)
+        {
+            ThetaChecks.ValidateLike(rhs, initialGuess, nameof(initialGuess));
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class DenseOperator : ILinearOperator
         if (matrix.dim() != 2 || matrix.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"a dense operator needs a 2-D float64 matrix; got {matrix.dtype} of shape {ParameterVector.Shape(matrix)}.",
+                $"a dense operator needs a 2-D float64 matrix; got {matrix.dtype} of shape {ThetaChecks.Shape(matrix)}.",
                 nameof(matrix));
         }
         Matrix = matrix;

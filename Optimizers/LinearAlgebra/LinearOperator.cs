@@ -51,7 +51,7 @@ public static class LinearOperator
         if (operand.dim() is not (1 or 2) || operand.shape[0] != length || operand.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"{parameterName} must be a float64 tensor of shape [{length}] or [{length}, k]; got {operand.dtype} of shape {ParameterVector.Shape(operand)}.",
+                $"{parameterName} must be a float64 tensor of shape [{length}] or [{length}, k]; got {operand.dtype} of shape {ThetaChecks.Shape(operand)}.",
                 parameterName);
         }
         if (operand.device_type != reference.device_type || operand.device_index != reference.device_index)

@@ -116,7 +116,7 @@ public sealed class NystromApproximation : IDisposable
         var image = matrix.Apply(sketch);
         if (image.dim() != 2 || image.shape[0] != size || image.shape[1] != ell)
         {
-            throw new ArgumentException($"the operator returned shape {ParameterVector.Shape(image)} for a [{size}, {ell}] block.", nameof(matrix));
+            throw new ArgumentException($"the operator returned shape {ThetaChecks.Shape(image)} for a [{size}, {ell}] block.", nameof(matrix));
         }
         if (!SymmetricSolve.AllFinite(image))
         {
@@ -128,7 +128,7 @@ public sealed class NystromApproximation : IDisposable
             // A Ω = 0: Â = 0 on the sketched subspace; any orthonormal basis with zero eigenvalues.
             return Keep(sketch, torch.zeros(ell, dtype: ScalarType.Float64, device: sketch.device), 0);
         }
-        var shift = Math.Sqrt(size) * ParameterVector.MachineEpsilon * norm;
+        var shift = Math.Sqrt(size) * VectorMath.MachineEpsilon * norm;
         var spectralShiftTried = !allowIndefinite;
         for (var attempt = 0; attempt < 8; attempt++, shift *= 100)
         {
@@ -208,7 +208,7 @@ public sealed class NystromApproximation : IDisposable
             || basis.dtype != ScalarType.Float64 || eigenvalues.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"a Nyström approximation needs a float64 basis [P, ℓ] and eigenvalues [ℓ]; got {ParameterVector.Shape(basis)} and {ParameterVector.Shape(eigenvalues)}.",
+                $"a Nyström approximation needs a float64 basis [P, ℓ] and eigenvalues [ℓ]; got {ThetaChecks.Shape(basis)} and {ThetaChecks.Shape(eigenvalues)}.",
                 nameof(basis));
         }
         using var scope = torch.NewDisposeScope();

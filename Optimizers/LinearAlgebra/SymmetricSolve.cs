@@ -35,7 +35,7 @@ public static class SymmetricSolve
     {
         CheckSystem(matrix, rhs);
         var n = matrix.shape[0];
-        var rtol = relativeTolerance ?? n * ParameterVector.MachineEpsilon;
+        var rtol = relativeTolerance ?? n * VectorMath.MachineEpsilon;
         if (!(double.IsFinite(rtol) && rtol >= 0))
         {
             throw new ArgumentOutOfRangeException(nameof(relativeTolerance), rtol, "the relative tolerance must be finite and ≥ 0.");
@@ -138,7 +138,7 @@ public static class SymmetricSolve
         if (matrix.dim() != 2 || matrix.shape[0] != matrix.shape[1] || matrix.shape[0] < 1 || matrix.dtype != ScalarType.Float64)
         {
             throw new ArgumentException(
-                $"the matrix must be a square, non-empty float64 tensor; got {matrix.dtype} of shape {ParameterVector.Shape(matrix)}.",
+                $"the matrix must be a square, non-empty float64 tensor; got {matrix.dtype} of shape {ThetaChecks.Shape(matrix)}.",
                 nameof(matrix));
         }
         LinearOperator.CheckOperand(rhs, matrix.shape[0], matrix, nameof(rhs));

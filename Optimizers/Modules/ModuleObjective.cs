@@ -65,7 +65,7 @@ public class ModuleObjective : ITwiceDifferentiableObjective, IParameterShapes, 
     /// <summary>Writes <paramref name="theta"/> into the module's parameters.</summary>
     public void Load(Tensor theta)
     {
-        ParameterVector.Validate(this, theta);
+        ThetaChecks.Validate(this, theta);
         using var mode = no_grad();
         foreach (var (p, shape) in Parameters.Zip(ParameterShapes))
             p.copy_(theta.narrow(0, shape.Offset, shape.Length).view_as(p));

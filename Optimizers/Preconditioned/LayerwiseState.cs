@@ -10,7 +10,7 @@ namespace Pinn.Optimizers;
 /// </summary>
 internal sealed class LayerwiseState : IDisposable
 {
-    private LayerwiseState(ParameterLayout layout, MomentEstimates moments, Tensor? momentum, KroneckerFactors?[] factors)
+    private LayerwiseState(ParameterLayout layout, MomentEstimates moments, Tensor? momentum, KroneckerStatistics?[] factors)
     {
         Layout = layout;
         Moments = moments;
@@ -28,13 +28,13 @@ internal sealed class LayerwiseState : IDisposable
     public Tensor? Momentum { get; }
 
     /// <summary>Per shape: its Kronecker factors, or null.</summary>
-    public IReadOnlyList<KroneckerFactors?> Factors { get; }
+    public IReadOnlyList<KroneckerStatistics?> Factors { get; }
 
     /// <summary>Fresh zero state for θ and the objective's layout; factors for the matrices <paramref name="factored"/> selects.</summary>
     public static LayerwiseState Create(IObjective objective, Tensor theta, Func<ParameterShape, bool> factored, long maxDimension, bool momentum)
     {
         var layout = ParameterLayout.Of(objective, theta.shape[0]);
-        var factors = layout.Shapes.Select(s => !s.IsVector && factored(s) ? KroneckerFactors.Zeros(s, maxDimension, theta) : null).ToArray();
+        var factors = layout.Shapes.Select(s => !s.IsVector && factored(s) ? KroneckerStatistics.Zeros(s, maxDimension, theta) : null).ToArray();
         return new(layout, MomentEstimates.Zeros(theta), momentum ? torch.zeros_like(theta).DetachFromDisposeScope() : null, factors);
     }
 
@@ -64,7 +64,7 @@ internal sealed class LayerwiseState : IDisposable
             ? f.Values
             : throw new InvalidDataException($"{state.Optimizer} state entry 'factored' is missing or does not match the shapes.");
         var moments = MomentEstimates.Load(state) ?? throw new InvalidDataException($"{state.Optimizer} state has shapes but no moments.");
-        var factors = layout.Shapes.Select((s, i) => factored[i] != 0 ? KroneckerFactors.Load(state, $"block{i}", s, maxDimension) : null).ToArray();
+        var factors = layout.Shapes.Select((s, i) => factored[i] != 0 ? KroneckerStatistics.Load(state, $"block{i}", s, maxDimension) : null).ToArray();
         return new(layout, moments, state.TensorOrNull("momentum_buffer")?.DetachFromDisposeScope(), factors);
     }
 

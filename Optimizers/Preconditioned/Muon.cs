@@ -47,7 +47,7 @@ public sealed class Muon : FirstOrderOptimizer
     public static Tensor Orthogonalize(Tensor matrix, int steps = 5)
     {
         ArgumentNullException.ThrowIfNull(matrix);
-        if (matrix.dim() != 2) throw new ArgumentException($"Orthogonalize needs a matrix; got shape {ParameterVector.Shape(matrix)}.", nameof(matrix));
+        if (matrix.dim() != 2) throw new ArgumentException($"Orthogonalize needs a matrix; got shape {ThetaChecks.Shape(matrix)}.", nameof(matrix));
         using var scope = torch.NewDisposeScope();
         var tall = matrix.shape[0] > matrix.shape[1];
         var x = (tall ? matrix.t() : matrix).div(torch.linalg.norm(matrix).add(1e-7));

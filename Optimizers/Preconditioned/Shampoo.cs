@@ -83,10 +83,10 @@ public sealed class Shampoo : FirstOrderOptimizer
                 if (factors.Statistic(side) is { } statistic) factors.SetMatrix(side, InverseRoot(statistic, 4, o.RootEpsilon));
             }
             var direction = factors.Apply(ParameterLayout.View(state.Moments.First, shape), transposeLeft: false, transposeRight: false);
-            var directionNorm = ParameterVector.Norm(direction);
+            var directionNorm = VectorMath.Norm(direction);
             if (directionNorm > 0 && double.IsFinite(directionNorm))
             {
-                parameters.add_(direction, -o.LearningRate * ParameterVector.Norm(adamStep) / directionNorm);
+                parameters.add_(direction, -o.LearningRate * VectorMath.Norm(adamStep) / directionNorm);
             }
         }
     }

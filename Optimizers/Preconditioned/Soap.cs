@@ -82,7 +82,7 @@ public sealed class Soap : FirstOrderOptimizer
         var state = _state!;
         if (step == 1)
         {
-            foreach (var factors in state.Factors.OfType<KroneckerFactors>())
+            foreach (var factors in state.Factors.OfType<KroneckerStatistics>())
             {
                 factors.Accumulate(ParameterLayout.View(gradient, factors.Shape), o.EffectiveShampooBeta, sum: false);
                 for (var side = 0; side < 2; side++)
@@ -116,7 +116,7 @@ public sealed class Soap : FirstOrderOptimizer
     }
 
     /// <summary>New bases for both sides; v permuted like the basis columns, m rotated into the new basis.</summary>
-    private static void Refresh(KroneckerFactors factors, Tensor m, Tensor v)
+    private static void Refresh(KroneckerStatistics factors, Tensor m, Tensor v)
     {
         var original = factors.Apply(m, transposeLeft: false, transposeRight: true);
         for (var side = 0; side < 2; side++)

@@ -67,15 +67,15 @@ internal sealed class DenseInverseHessian(DenseQuasiNewtonUpdate rule, bool init
         using var noGrad = torch.no_grad();
         var s = step.detach();
         var y = gradientChange.detach();
-        var sy = ParameterVector.Dot(s, y);
-        var yy = ParameterVector.Dot(y, y);
-        if (!(sy > ParameterVector.MachineEpsilon * yy) || !double.IsFinite(sy) || !double.IsFinite(yy))
+        var sy = VectorMath.Dot(s, y);
+        var yy = VectorMath.Dot(y, y);
+        if (!(sy > VectorMath.MachineEpsilon * yy) || !double.IsFinite(sy) || !double.IsFinite(yy))
         {
             Skipped++;
             return false;
         }
         var u = _matrix is null ? y : _matrix.mv(y).mul_(_scale);
-        var yHy = _matrix is null ? yy : ParameterVector.Dot(y, u);
+        var yHy = _matrix is null ? yy : VectorMath.Dot(y, u);
         var sBs = -stepLength * stepLength * slope;
         if (!(yHy > 0 && sBs > 0) || !double.IsFinite(yHy) || !double.IsFinite(sBs))
         {

@@ -47,9 +47,9 @@ internal sealed class LbfgsHistory(int capacity) : IInverseHessianApproximation
     /// <summary>Stores a copy of (s, y) unless sᵀy ≤ ε‖y‖² (curvature not safely positive). Returns whether it did.</summary>
     public bool TryAdd(Tensor s, Tensor y)
     {
-        var sy = ParameterVector.Dot(s, y);
-        var yy = ParameterVector.Dot(y, y);
-        if (!(sy > ParameterVector.MachineEpsilon * yy) || !double.IsFinite(sy) || !double.IsFinite(yy))
+        var sy = VectorMath.Dot(s, y);
+        var yy = VectorMath.Dot(y, y);
+        if (!(sy > VectorMath.MachineEpsilon * yy) || !double.IsFinite(sy) || !double.IsFinite(yy))
         {
             return false;
         }

@@ -45,7 +45,7 @@ internal sealed class LineSearchQuasiNewton(
     /// <summary>One iteration on θ (in place).</summary>
     public StepResult Step(IObjective objective, Tensor theta)
     {
-        ParameterVector.Validate(objective, theta);
+        ThetaChecks.Validate(objective, theta);
         using var scope = torch.NewDisposeScope();
 
         var evaluations = 0;
@@ -62,13 +62,13 @@ internal sealed class LineSearchQuasiNewton(
 
         var steepest = model.IsEmpty;
         var direction = steepest ? _gradient!.neg() : model.Direction(_gradient!);
-        var slope = ParameterVector.Dot(_gradient!, direction);
+        var slope = VectorMath.Dot(_gradient!, direction);
         if (!steepest && !(slope < 0))
         {
             model.Clear();
             steepest = true;
             direction = _gradient!.neg();
-            slope = ParameterVector.Dot(_gradient!, direction);
+            slope = VectorMath.Dot(_gradient!, direction);
         }
         var initialStep = steepest ? FirstStep(_gradient!) : 1;
 
@@ -178,18 +178,18 @@ internal sealed class LineSearchQuasiNewton(
 
     private int Start(IObjective objective, Tensor theta)
     {
-        var (loss, gradient) = ParameterVector.ValueAndGradient(objective, theta);
+        var (loss, gradient) = ThetaChecks.ValueAndGradient(objective, theta);
         _objective = objective;
         _revision = objective.Revision;
         _point = theta.detach().clone().DetachFromDisposeScope();
         _gradient = gradient.detach().clone().DetachFromDisposeScope();
         _loss = loss;
-        _gradientNorm = ParameterVector.Norm(_gradient);
-        var maxNorm = ParameterVector.MaxNorm(_gradient);
+        _gradientNorm = VectorMath.Norm(_gradient);
+        var maxNorm = VectorMath.MaxNorm(_gradient);
         stopRule.Begin(maxNorm);
-        if (!double.IsFinite(loss) || !double.IsFinite(maxNorm))
+        if (StepGuard.NonFinite(loss, maxNorm, "at the starting point") is { } nonFinite)
         {
-            SetStop(StopReason.NonFinite, $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at the starting point; θ left unchanged");
+            SetStop(StopReason.NonFinite, nonFinite.Message!);
         }
         else if (stopRule.GradientSmallEnough(maxNorm))
         {
@@ -213,7 +213,7 @@ internal sealed class LineSearchQuasiNewton(
             _gradient!.copy_(gradient);
         }
         _loss = search.Loss;
-        _gradientNorm = ParameterVector.Norm(_gradient);
+        _gradientNorm = VectorMath.Norm(_gradient);
         Iterations++;
 
         var (reason, message) = stopRule.Check(previousLoss, _loss, _gradient, step, _point);

@@ -31,8 +31,8 @@ internal sealed class QuasiNewtonStopRule(double gradientTolerance, double funct
     /// <summary>The stop after an accepted step from loss <paramref name="previousLoss"/> to <paramref name="loss"/>, if any.</summary>
     public (StopReason Reason, string? Message) Check(double previousLoss, double loss, Tensor gradient, Tensor step, Tensor point)
     {
-        var maxNorm = ParameterVector.MaxNorm(gradient);
-        var stepMaxNorm = ParameterVector.MaxNorm(step);
+        var maxNorm = VectorMath.MaxNorm(gradient);
+        var stepMaxNorm = VectorMath.MaxNorm(step);
         var decrease = previousLoss - loss;
         var scale = Math.Max(Math.Max(Math.Abs(previousLoss), Math.Abs(loss)), double.Epsilon);
         var newLow = maxNorm < _lowestGradientMaxNorm;
@@ -43,7 +43,7 @@ internal sealed class QuasiNewtonStopRule(double gradientTolerance, double funct
         {
             return (StopReason.GradientTolerance, $"‖g‖∞ = {maxNorm:G3} ≤ gtol = {gradientTolerance:G3}");
         }
-        if (stepMaxNorm <= ParameterVector.MachineEpsilon * ParameterVector.MaxNorm(point))
+        if (stepMaxNorm <= VectorMath.MachineEpsilon * VectorMath.MaxNorm(point))
         {
             return (StopReason.StepTolerance, $"step ‖s‖∞ = {stepMaxNorm:G3} no longer changes θ in float64");
         }

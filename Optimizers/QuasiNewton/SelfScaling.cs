@@ -40,7 +40,7 @@ internal static class SelfScaling
             return (tau, 1);
         }
         var a = b * h - 1;
-        var theta = a > 16 * ParameterVector.MachineEpsilon * b * h ? Theta(a, b, h) : 0;
+        var theta = a > 16 * VectorMath.MachineEpsilon * b * h ? Theta(a, b, h) : 0;
         var sigma = 1 + a * theta;
         var phi = (1 - theta) / sigma;
         if (initial) return (h / sigma, phi);

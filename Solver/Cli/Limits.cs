@@ -36,7 +36,7 @@ public static class Limits
     /// <summary>Checks the fixed bounds, then the memory estimate against <paramref name="maxBytes"/>.</summary>
     /// <exception cref="UsageException">A bound is exceeded (one line with the memory the run would need).</exception>
     public static MemoryEstimate Check(Problem problem, MlpOptions network, IReadOnlyList<OptimizerPhase> phases,
-        CausalWeighting? causal, AdaptiveSampling? adaptive, ProblemSize size, double maxBytes)
+        CausalWeighting? causal, AdaptiveSampling? adaptive, ProblemOptions size, double maxBytes)
     {
         var estimate = MemoryEstimate.For(problem, network, phases, causal, adaptive);
         string Needs() => $"this run would need about {MemoryEstimate.Describe(estimate.Bytes)} of memory";

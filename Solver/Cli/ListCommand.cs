@@ -17,7 +17,7 @@ public sealed class ListCommand : Command<ListCommand.Settings>
         var problems = new Table().AddColumn("problem").AddColumn("definition").AddColumn("terms (default points, weight)").AddColumn("hidden");
         foreach (var p in ProblemCatalog.All)
         {
-            var terms = p.Create(new ProblemSize()).Terms.Select(t => $"{t.Name} ({t.Sample.Count}, w={t.Weight:G})");
+            var terms = p.Create(new ProblemOptions()).Terms.Select(t => $"{t.Name} ({t.Sample.Count}, w={t.Weight:G})");
             var forms = (p.HardForm is null ? "" : $"; --hard: {p.HardForm}") + (p.PeriodicCoordinate is null ? "" : "; --periodic");
             problems.AddRow(p.Name, Markup.Escape(p.Description + forms), Markup.Escape(string.Join(", ", terms)), string.Join(",", p.DefaultHidden));
         }

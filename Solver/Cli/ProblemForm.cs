@@ -10,7 +10,7 @@ namespace Pinn.Solver.Cli;
 /// features, interior sampling and term weights. Built once from the <c>solve</c> options, stored in the results
 /// file's <c>/config</c>, and rebuilt from it by <c>verify</c>, so both see the same problem (same collocation points).
 /// </summary>
-public sealed record ProblemForm(ProblemSize Size, string? FourierFeatures, string? Sampling, IReadOnlyList<string> Weights)
+public sealed record ProblemForm(ProblemOptions Size, string? FourierFeatures, string? Sampling, IReadOnlyList<string> Weights)
 {
     /// <summary>The catalogue problem <paramref name="name"/> in this form; <paramref name="seed"/> draws the Fourier features.</summary>
     /// <exception cref="UsageException">A value is malformed.</exception>
@@ -50,7 +50,7 @@ public sealed record ProblemForm(ProblemSize Size, string? FourierFeatures, stri
         int? Count(string key) => c.TryGetValue(key, out var v) && v is long n && n > 0 ? checked((int)n) : null;
         string? Text(string key) => c.TryGetValue(key, out var v) && v is string t && t.Length > 0 ? t : null;
         bool Flag(string key) => c.TryGetValue(key, out var v) && v is true;
-        return new ProblemForm(new ProblemSize(Count("points"), Count("boundary_points"), Flag("hard"), Flag("periodic")),
+        return new ProblemForm(new ProblemOptions(Count("points"), Count("boundary_points"), Flag("hard"), Flag("periodic")),
             Text("fourier_features"), Text("sampling"), Text("weights")?.Split(';') ?? []);
     }
 }

@@ -55,9 +55,14 @@ public static class ResultsWriter
 
         var e = run.Evaluation;
         var names = job.Problem.Domain.CoordinateNames.ToArray();
-        var evaluation = e.Exact is null
+        var evaluation = (e.Exact is null
             ? new EvaluationRecord(e.Points, names, e.Prediction, null, Enumerable.Repeat(double.NaN, e.Prediction.Length).ToArray())
-            : EvaluationRecord.FromExact(e.Points, names, e.Prediction, e.Exact);
+            : EvaluationRecord.FromExact(e.Points, names, e.Prediction, e.Exact));
+        if (job.Problem.Transform is { } transform)
+        {
+            var (offset, factor) = HardParts(transform, e.Points, job.Problem.Outputs);
+            evaluation = evaluation with { HardOffset = offset, HardFactor = factor };
+        }
 
         int rows = run.History.Count, terms = run.TermNames.Count;
         var termLoss = new double[rows, terms];
@@ -84,7 +89,33 @@ public static class ResultsWriter
         var network = NetworkRecord.FromLayers(widths, job.Network.Activation.ToString().ToLowerInvariant(), layers);
         if (job.Embedding is { } frequencies)
             network = network with { Parameters = [.. network.Parameters, ParameterArray.FromMatrix(StoredRun.EmbeddingName, frequencies)] };
+        network = network with { Form = Form(job) };
 
         return new RunRecord(config, evaluation, history, network, ProvenanceRecord.Capture(job.Seed, job.Device));
+    }
+
+    /// <summary>What re-evaluating the network elsewhere needs beyond its weights: input box, embeddings, hard form.</summary>
+    private static NetworkForm Form(SolveJob job)
+    {
+        var bounds = job.Problem.Domain.Bounds;
+        var embeddings = job.Problem.Embeddings.Select(m => m switch
+        {
+            PeriodicEmbedding p => FormattableString.Invariant($"periodic(coordinate={p.Coordinate}, period={p.Period:R}, harmonics={p.Harmonics})"),
+            FourierFeatures f => FormattableString.Invariant($"fourier(scale={f.Scale:R}, count={f.Count}, seed={f.Seed})"),
+            _ => m.ToString() ?? "",
+        }).ToArray();
+        var hard = job.Size.Hard ? Problems.ProblemCatalog.Get(job.Problem.Name).HardForm ?? "" : "";
+        return new NetworkForm(bounds.Lower.ToArray(), bounds.Upper.ToArray(), job.Passthrough, embeddings, hard);
+    }
+
+    /// <summary>A(x) and B(x) of the hard-constrained output at the points, as [N, 1] or [N, outputs].</summary>
+    private static (double[,] Offset, double[,] Factor) HardParts(OutputTransform transform, double[,] points, int outputs)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var mode = TorchSharp.torch.no_grad();
+        var x = Points.ToTensor(points);
+        long n = x.shape[0];
+        return (Points.ToArray(OutputTransform.Columns(transform.Offset(x), n, outputs, "A")),
+                Points.ToArray(OutputTransform.Columns(transform.Factor(x), n, outputs, "B")));
     }
 }

@@ -67,7 +67,7 @@ public class SingularityAnalyticSettings : CommandSettings
         };
         return new AnalyticSingularityOptions
         {
-            Regular = regular,
+            Regular = regular ?? equation.Nonlocal,
             Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
             InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
             Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge)),

@@ -33,10 +33,10 @@ public sealed record SolveJob(
     public TrainingSnapshot? Resume { get; init; }
 
     /// <summary>The problem's sizes and form (hard constraint, embeddings, sampling, weights) as requested.</summary>
-    public ProblemForm Form { get; init; } = new(new ProblemSize(), null, null, []);
+    public ProblemForm Form { get; init; } = new(new ProblemOptions(), null, null, []);
 
     /// <summary>The problem's sizes and form (hard constraint, periodic embedding) as requested.</summary>
-    public ProblemSize Size => Form.Size;
+    public ProblemOptions Size => Form.Size;
 
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
@@ -47,7 +47,7 @@ public sealed record SolveJob(
         try
         {
             var entry = ProblemCatalog.Get(s.Problem);
-            var size = new ProblemSize(
+            var size = new ProblemOptions(
                 s.Points is null ? null : Arguments.Positive("--points", s.Points),
                 s.BoundaryPoints is null ? null : Arguments.Positive("--boundary-points", s.BoundaryPoints), s.Hard, s.Periodic).Validate();
             var phases = OptimizerSpec.Parse(s.Optimizer);
@@ -188,7 +188,11 @@ public sealed record SolveJob(
             return (l, Physics.Points.ToVector(weight), Physics.Points.ToVector(bias));
         }).ToArray();
         Embedding = net.Features is { } f ? Physics.Points.ToArray(f.Frequencies) : null;
+        Passthrough = net.Features is { } g ? Enumerable.Range(0, g.Inputs).Select(k => g.Passthrough.Contains(k) ? 1L : 0L).ToArray() : null;
     }
+
+    /// <summary>With an input embedding: 1 for each coordinate passed through, else 0 (filled with <see cref="Weights"/>).</summary>
+    public long[]? Passthrough { get; private set; }
 
     /// <summary>The trained weights per layer (filled by <see cref="Run"/>).</summary>
     public IReadOnlyList<(LayerSlice Layer, double[] Weights, double[] Bias)> Weights { get; private set; } = [];

@@ -31,7 +31,7 @@ public sealed class TimingCommand : Command<TimingSettings>
         catch (ArgumentException e) { throw new UsageException(e.Message); }
 
         set_num_threads(threads);
-        var problem = entry.Create(new ProblemSize());
+        var problem = entry.Create(new ProblemOptions());
         var bounds = problem.Domain.Bounds;
         using var net = new Mlp(new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs), bounds.Lower, bounds.Upper);
         using var objective = new PinnObjective(problem, net);

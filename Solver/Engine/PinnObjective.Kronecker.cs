@@ -11,7 +11,7 @@ public sealed partial class PinnObjective : IKroneckerObjective
         Network.Layers.Select(l => new KroneckerLayer(l.WeightOffset, l.BiasOffset, l.Out, l.In)).ToArray();
 
     /// <summary>
-    /// Loss, gradient and per-layer, per-term factors (<see cref="Engine.KroneckerFactors"/>). Terms that read
+    /// Loss, gradient and per-layer, per-term factors (<see cref="Engine.TermKroneckerFactors"/>). Terms that read
     /// derivatives form group 0, value-only terms (boundary and initial conditions) group 1, so K-FAC merges
     /// the conditions into one Kronecker product and inverts the sum with the operator term's exactly.
     /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class PinnObjective : IKroneckerObjective
             var request = term.Request;
             int group = request.NeedsFirst || request.SecondOrder.Count > 0 ? 0 : 1;
             var scales = RowScalesOf(i);
-            var (r, h, f) = Engine.KroneckerFactors.Pointwise(Network, theta, term, Problem.Domain.TimeIndex, Scale(term, rows), group, scales);
+            var (r, h, f) = Engine.TermKroneckerFactors.Pointwise(Network, theta, term, Problem.Domain.TimeIndex, Scale(term, rows), group, scales);
             _termLosses[i] = scales is null ? r.dot(r).item<double>() * (term.Term.Weight / rows) : TermLoss(i, r).item<double>();   // as in Loss
             loss += _termLosses[i];
             for (int l = 0; l < layers; l++)

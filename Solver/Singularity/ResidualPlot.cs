@@ -38,18 +38,19 @@ public static class ResidualPlot
     }
 
     /// <summary>The plot model: one line per stage, x = ζ = sign(y)(1 − t) ∈ (−1, 1), y = log₁₀|R̃|.</summary>
-    public static PlotModel Model(SingularityResult result)
+    public static PlotModel Model(SingularityResult result) => StageResiduals(
+        $"Burgers profile, branch {result.Branch}: envelope-scaled residual after each stage",
+        $"λ = {result.Lambda:R} (|λ − λ*| = {result.LambdaError:E2}), max |R̃| = {result.MaxResidual:E2}",
+        "ζ = sign(y)(1 − t),  t = (1 + y^(2m))^(−1/(2m(1+λ)))", result.Zeta, result.Stages.Select(s => (s.Index, s.MaxResidual, s.Residual)));
+
+    /// <summary>log₁₀|R̃| after each stage against ζ ∈ (−1, 1), one envelope line per stage (both searches' residual figure).</summary>
+    public static PlotModel StageResiduals(string title, string subtitle, string axis, double[] zeta, IEnumerable<(int Index, double MaxResidual, double[] Residual)> stages)
     {
-        var model = new PlotModel
-        {
-            Title = $"Burgers profile, branch {result.Branch}: envelope-scaled residual after each stage",
-            Subtitle = $"λ = {result.Lambda:R} (|λ − λ*| = {result.LambdaError:E2}), max |R̃| = {result.MaxResidual:E2}",
-        };
+        var model = new PlotModel { Title = title, Subtitle = subtitle };
         model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendTitle = "stage" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = "ζ = sign(y)(1 − t),  t = (1 + y^(2m))^(−1/(2m(1+λ)))", Minimum = -1, Maximum = 1 });
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = axis, Minimum = -1, Maximum = 1 });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "log10 |R̃(y)|" });
-        foreach (var stage in result.Stages)
-            model.Series.Add(Envelope($"{stage.Index}: max {stage.MaxResidual:E1}", result.Zeta, stage.Residual));
+        foreach (var (index, max, residual) in stages) model.Series.Add(Envelope($"{index}: max {max:E1}", zeta, residual));
         return model;
     }
 

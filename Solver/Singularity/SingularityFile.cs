@@ -3,7 +3,8 @@ using PureHDF;
 namespace Pinn.Solver.Singularity;
 
 /// <summary>
-/// Writes a profile search to HDF5 (PureHDF; to a temporary file renamed over the target).
+/// Writes a profile search to HDF5 (PureHDF; to a temporary file renamed over the target; every dataset carries its
+/// <c>sha256</c> attribute and the file a <c>/provenance</c> group, as <c>pinn solve</c>'s results files).
 /// </summary>
 /// <remarks>
 /// Layout (format "pinn-singularity", version 2: stages carry their components' lengths and input scale):
@@ -54,39 +55,22 @@ public static class SingularityFile
         var stages = new H5Group();
         foreach (var s in r.Stages)
         {
-            var g = new H5Group
-            {
-                ["residual"] = V(s.Residual),
-                ["history"] = new H5Group
-                {
-                    ["step"] = new H5Dataset(s.History.Select(h => (long)h.Step).ToArray(), fileDims: [(ulong)s.History.Count]),
-                    ["seconds"] = V(s.History.Select(h => h.Seconds).ToArray()),
-                    ["loss"] = V(s.History.Select(h => h.Loss).ToArray()),
-                    ["lambda"] = V(s.History.Select(h => h.Lambda).ToArray()),
-                    ["damping"] = V(s.History.Select(h => h.Damping).ToArray()),
-                    ["max_residual"] = V(s.History.Select(h => h.MaxResidual).ToArray()),
-                },
-            };
+            var g = new H5Group { ["residual"] = V(s.Residual), ["history"] = StageHistoryGroup.Create(s.History) };
             if (s.Parameters is not null) g["parameters"] = V(s.Parameters);
             g.Attributes["hidden"] = s.Hidden.Select(h => (long)h).ToArray();
             g.Attributes["activation"] = s.Activation.ToString().ToLowerInvariant();
-            g.Attributes["scale"] = s.Scale;
             g.Attributes["lengths"] = s.Lengths ?? [1.0];
             g.Attributes["input_scale"] = s.InputScale;
             g.Attributes["frequency"] = s.Frequency;
-            g.Attributes["steps"] = (long)s.Steps;
-            g.Attributes["seconds"] = s.Seconds;
-            g.Attributes["lambda"] = s.Lambda;
-            g.Attributes["max_residual"] = s.MaxResidual;
-            g.Attributes["stop"] = s.Stop;
+            StageHistoryGroup.Describe(g, s.Scale, s.Steps, s.Seconds, s.Lambda, s.MaxResidual, s.Stop);
             stages[$"stage{s.Index}"] = g;
         }
         file["stages"] = stages;
-
+        file["provenance"] = Pinn.Verification.ChecksummedFile.Provenance(Pinn.Verification.ProvenanceRecord.Capture(null, "cpu") with { CommandLine = string.Join(' ', commandLine) });
         Pinn.Verification.ChecksummedFile.Write(path, file);
     }
 
     private static string List(double[] values) => string.Join(',', values.Select(a => a.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static H5Dataset V(double[] values) => new((double[])values.Clone(), fileDims: [(ulong)values.Length]);
+    private static H5Dataset V(double[] values) => Pinn.Verification.ChecksummedFile.Dataset(values);
 }

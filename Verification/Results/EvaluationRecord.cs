@@ -16,6 +16,12 @@ public sealed record EvaluationRecord(
     double[]? Exact,
     double[] Error)
 {
+    /// <summary>A(x) of a hard-constrained output u = A + B·N at the points, [N, 1] or [N, outputs] (null without one).</summary>
+    public double[,]? HardOffset { get; init; }
+
+    /// <summary>B(x) of a hard-constrained output at the points, [N, 1] or [N, outputs] (null without one).</summary>
+    public double[,]? HardFactor { get; init; }
+
     /// <summary>N, the number of points.</summary>
     public int PointCount => Prediction.Length;
 
@@ -58,5 +64,14 @@ public sealed record EvaluationRecord(
             RecordChecks.Length(Exact, count, "evaluation exact", "prediction");
         }
         RecordChecks.Length(Error, count, "evaluation error", "prediction");
+        if ((HardOffset is null) != (HardFactor is null))
+        {
+            throw RecordChecks.Fail("evaluation hard_offset and hard_factor come together.");
+        }
+        if (HardOffset is not null)
+        {
+            RecordChecks.Length(HardOffset, count, "evaluation hard_offset", "prediction");
+            RecordChecks.Length(HardFactor, count, "evaluation hard_factor", "prediction");
+        }
     }
 }

@@ -42,6 +42,9 @@ public sealed record NetworkRecord(long[] Widths, string Activation, IReadOnlyLi
         return new NetworkRecord((long[])widths.Clone(), activation, parameters);
     }
 
+    /// <summary>Input scaling, embeddings and hard-constraint form (null when not recorded, e.g. a network from elsewhere).</summary>
+    public NetworkForm? Form { get; init; }
+
     /// <summary>The total number of parameters.</summary>
     public long ParameterCount => Parameters.Sum(p => (long)p.Values.Length);
 
@@ -51,6 +54,7 @@ public sealed record NetworkRecord(long[] Widths, string Activation, IReadOnlyLi
         RecordChecks.NotNull(Widths, "network widths");
         RecordChecks.Text(Activation, "network activation");
         RecordChecks.NotNull(Parameters, "network parameters");
+        if (Widths.Length > 0) Form?.Validate(Widths[0]);
         var datasets = new HashSet<string>(StringComparer.Ordinal);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         foreach (var parameter in Parameters)

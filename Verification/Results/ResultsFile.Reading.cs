@@ -122,12 +122,18 @@ public static partial class ResultsFile
             var points = ReadMatrix(pointsDataset, "/evaluation/points");
             var names = ReadStrings(pointsDataset, "coordinate_names", "/evaluation/points");
             var exact = group.LinkExists("exact") ? ReadVector(Dataset(group, "exact", "/evaluation/exact"), "/evaluation/exact") : null;
+            double[,]? Optional(string name) =>
+                group.LinkExists(name) ? ReadMatrix(Dataset(group, name, $"/evaluation/{name}"), $"/evaluation/{name}") : null;
             return new EvaluationRecord(
                 points,
                 names,
                 ReadVector(Dataset(group, "prediction", "/evaluation/prediction"), "/evaluation/prediction"),
                 exact,
-                ReadVector(Dataset(group, "error", "/evaluation/error"), "/evaluation/error"));
+                ReadVector(Dataset(group, "error", "/evaluation/error"), "/evaluation/error"))
+            {
+                HardOffset = Optional("hard_offset"),
+                HardFactor = Optional("hard_factor"),
+            };
         }
 
         private HistoryRecord ReadHistory(IH5Group group)
@@ -178,7 +184,20 @@ public static partial class ResultsFile
             return new NetworkRecord(
                 widths.Read<long[]>(),
                 RequireString(group, "activation", "/network"),
-                parameters);
+                parameters) { Form = group.AttributeExists("input_lower") ? ReadForm(group) : null };
+        }
+
+        private NetworkForm ReadForm(IH5Group group)
+        {
+            double[] Doubles(string name) => ReadAny(RequireAttribute(group, name, "/network"), $"/network@{name}") as double[]
+                ?? throw new FormatProblem($"has an attribute /network@{name} that is not a float64 array");
+            long[]? passthrough = null;
+            if (group.AttributeExists("embedding_passthrough"))
+                passthrough = ReadAny(group.Attribute("embedding_passthrough"), "/network@embedding_passthrough") as long[]
+                    ?? throw new FormatProblem("has an attribute /network@embedding_passthrough that is not an int64 array");
+            var embeddings = RequireString(group, "embeddings", "/network");
+            return new NetworkForm(Doubles("input_lower"), Doubles("input_upper"), passthrough,
+                embeddings.Length == 0 ? [] : embeddings.Split("; "), RequireString(group, "hard_form", "/network"));
         }
 
         private CheckpointRecord ReadCheckpoint(IH5Group group)

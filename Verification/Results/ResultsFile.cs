@@ -10,7 +10,9 @@ namespace Pinn.Verification;
 /// <code>
 /// /                        attributes format = "pinn-results", format_version = 2 (int64)
 /// /config                  one attribute per configuration entry (string, float64, int64 or bool enum)
-/// /network                 attributes widths (int64[]), activation, parameter_names (string[], in order)
+/// /network                 attributes widths (int64[]), activation, parameter_names (string[], in order),
+///                          input_lower, input_upper (float64[d]), embedding_passthrough (int64[d], 1 where a coordinate
+///                          is passed through; only with an embedding), embeddings, hard_form (strings): <see cref="NetworkForm"/>
 /// /network/layer0/weight   float64 [out, in]   (one dataset per parameter name)
 /// /network/layer0/bias     float64 [out]
 /// /history/step            int64   [K]
@@ -23,6 +25,8 @@ namespace Pinn.Verification;
 /// /evaluation/prediction   float64 [N]
 /// /evaluation/exact        float64 [N]      only when an exact solution is known
 /// /evaluation/error        float64 [N]
+/// /evaluation/hard_offset  float64 [N, c]   A(x) of a hard-constrained output u = A + B·N (c = 1 or outputs), with
+/// /evaluation/hard_factor  float64 [N, c]   B(x); only with a hard constraint
 /// /provenance              attributes toolkit_version, torchsharp_version, dotnet_version, os, machine,
 ///                          date (ISO 8601), seed (int64, absent when unset), device, command_line
 /// /checkpoint              only in checkpoint files: attributes arguments (string[]), phase, done_in_phase,
@@ -173,6 +177,14 @@ public static partial class ResultsFile
         group.Attributes["widths"] = (long[])network.Widths.Clone();
         group.Attributes["activation"] = network.Activation;
         group.Attributes["parameter_names"] = network.Parameters.Select(p => p.Name).ToArray();
+        if (network.Form is { } form)
+        {
+            group.Attributes["input_lower"] = (double[])form.InputLower.Clone();
+            group.Attributes["input_upper"] = (double[])form.InputUpper.Clone();
+            if (form.Passthrough is not null) group.Attributes["embedding_passthrough"] = (long[])form.Passthrough.Clone();
+            group.Attributes["embeddings"] = form.Embeddings.Length == 0 ? "" : string.Join("; ", form.Embeddings);
+            group.Attributes["hard_form"] = form.HardForm;
+        }
         foreach (var parameter in network.Parameters)
         {
             var segments = parameter.PathSegments();
@@ -225,6 +237,11 @@ public static partial class ResultsFile
             group["exact"] = Vector(evaluation.Exact);
         }
         group["error"] = Vector(evaluation.Error);
+        if (evaluation.HardOffset is not null)
+        {
+            group["hard_offset"] = Matrix(evaluation.HardOffset);
+            group["hard_factor"] = Matrix(evaluation.HardFactor!);
+        }
         return group;
     }
 

@@ -13,7 +13,7 @@ public class CatalogueTests
     public void ExactSolution_SatisfiesEveryResidualTerm_ToRoundOff(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions());
         Assert.NotNull(problem.Solution);
         var random = new Random(0);
         foreach (var term in problem.Terms)
@@ -38,7 +38,7 @@ public class CatalogueTests
     public void PerturbedSolution_ViolatesTheInteriorResidual(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions());
         var term = problem.Terms[0];
         var x = term.Region.Draw(term.Sample, new Random(0));
         var field = new Field(new AutogradSource(p => Perturbed(problem.Solution!(p), 0.01 * p[.., 0].square() * p[.., ^1]), x), problem.Domain.TimeIndex);
@@ -57,7 +57,7 @@ public class CatalogueTests
     [Fact]
     public void Poisson2d_Defaults_Are900InteriorAnd120BoundaryPoints()
     {
-        var p = new Poisson2d().Create(new ProblemSize());
+        var p = new Poisson2d().Create(new ProblemOptions());
         var r = new Random(0);
         Assert.Equal(900, p.Terms[0].Region.Draw(p.Terms[0].Sample, r).shape[0]);
         Assert.Equal(120, p.Terms[1].Region.Draw(p.Terms[1].Sample, r).shape[0]);
@@ -65,5 +65,5 @@ public class CatalogueTests
 
     [Fact]
     public void ProblemSize_ZeroPoints_Throws() =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ProblemSize(0, 10).Validate());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ProblemOptions(0, 10).Validate());
 }

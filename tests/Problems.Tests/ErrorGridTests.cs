@@ -22,7 +22,7 @@ public class ErrorGridTests(ITestOutputHelper output)
     [MemberData(nameof(Names))]
     public void CatalogueGrid_RefinedOnce_ChangesRelativeL2ByUnderOnePercent(string name)
     {
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions());
         var grid = problem.ErrorGrid;
         var fine = grid.Refined();
         var coarse = RelativeL2s(problem, grid);
@@ -41,7 +41,7 @@ public class ErrorGridTests(ITestOutputHelper output)
         // The case: a run reported rel. L2 5.21e-4 on the closed 100 × 100 grid (no point at x = 0) and has
         // 1.22e-3 on the 201 × 512 reference points. An error concentrated at the shock, as a trained network's is:
         // the solution shifted by 10⁻⁴ in x.
-        var problem = new Burgers().Create(new ProblemSize());
+        var problem = new Burgers().Create(new ProblemOptions());
         Tensor Shifted(Tensor p) => problem.Solution!(p + tensor(new[] { 1e-4, 0 }, dtype: ScalarType.Float64));
         double closed = RelativeL2(problem, Shifted, ErrorGrid.Closed(problem.Domain.Bounds, 100));
         double catalogue = RelativeL2(problem, Shifted, problem.ErrorGrid);
@@ -56,7 +56,7 @@ public class ErrorGridTests(ITestOutputHelper output)
     [InlineData("allen-cahn")]
     public void ReferenceProblems_MeasureOnTheJaxpiPoints(string name)
     {
-        var grid = ProblemCatalog.Get(name).Create(new ProblemSize()).ErrorGrid;
+        var grid = ProblemCatalog.Get(name).Create(new ProblemOptions()).ErrorGrid;
         var file = ReferenceSlice.Load(name == "burgers" ? "burgers.h5" : "allen_cahn.h5");
         Assert.NotNull(grid.Axes);
         Assert.Equal(file.FullX.Length, grid.Axes![0].Count);

@@ -33,8 +33,8 @@ public class HardFormTests
     {
         using var scope = NewDisposeScope();
         var entry = ProblemCatalog.Get(name);
-        var soft = entry.Create(new ProblemSize());
-        var hard = entry.Create(new ProblemSize(Hard: true));
+        var soft = entry.Create(new ProblemOptions());
+        var hard = entry.Create(new ProblemOptions(Hard: true));
         Assert.NotNull(hard.Transform);
         Assert.Equal("pde", hard.Terms[0].Name);
         var dropped = soft.Terms.Where(t => hard.Terms.All(h => h.Name != t.Name)).ToArray();
@@ -56,11 +56,11 @@ public class HardFormTests
         using var scope = NewDisposeScope();
         var x = linspace(0, 2 * Math.PI, 33, dtype: ScalarType.Float64);
         var initial = stack([x, zeros_like(x)], 1);
-        var convection = new Convection().Create(new ProblemSize(Hard: true));
+        var convection = new Convection().Create(new ProblemOptions(Hard: true));
         var u = convection.Transform!.Apply(initial, Random(initial).unsqueeze(1)).squeeze(1);
         Assert.True((u - x.sin()).abs().max().item<double>() <= 1e-14);
 
-        var wave = new Wave().Create(new ProblemSize(Hard: true));
+        var wave = new Wave().Create(new ProblemOptions(Hard: true));
         var y = linspace(0, 1, 33, dtype: ScalarType.Float64);
         var slice = stack([y, zeros_like(y)], 1);
         var source = new AutogradSource(p => wave.Transform!.Apply(p, Random(p).unsqueeze(1)), slice);
@@ -72,7 +72,7 @@ public class HardFormTests
     public void ExactSolution_SatisfiesTheRemainingTerms_OfEveryForm(string name, bool hard, bool periodic)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(Hard: hard, PeriodicEmbedding: periodic));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(Hard: hard, PeriodicEmbedding: periodic));
         Assert.Equal(periodic, problem.Embeddings.Count == 1);
         Assert.DoesNotContain(problem.Terms, t => periodic && t.Name.StartsWith("periodic", StringComparison.Ordinal));
         var random = new Random(0);
@@ -91,7 +91,7 @@ public class HardFormTests
     [InlineData("heat1d", false, true, "--periodic")]
     public void Create_UnsupportedForm_ThrowsNamingTheOption(string name, bool hard, bool periodic, string option)
     {
-        var e = Assert.Throws<ArgumentException>(() => ProblemCatalog.Get(name).Create(new ProblemSize(Hard: hard, PeriodicEmbedding: periodic)));
+        var e = Assert.Throws<ArgumentException>(() => ProblemCatalog.Get(name).Create(new ProblemOptions(Hard: hard, PeriodicEmbedding: periodic)));
         Assert.StartsWith(option, e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }

@@ -11,7 +11,7 @@ namespace Pinn.Solver.Tests;
 /// <summary>Attention multipliers and pool sampling in the objective and the trainer: every optimizer family, resumes, leaks.</summary>
 public class AdaptiveTrainingTests
 {
-    private static readonly Problem Heat = new Heat1d().Create(new ProblemSize(64, 16));
+    private static readonly Problem Heat = new Heat1d().Create(new ProblemOptions(64, 16));
     private static readonly ResidualAttention Attention = ResidualAttention.Parse("vrba:every=2");
     private static readonly AdaptiveSampling Sampling = AdaptiveSampling.Parse("rad:pool=600:every=3");
 

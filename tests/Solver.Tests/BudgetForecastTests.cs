@@ -57,7 +57,7 @@ public class BudgetForecastTests
     [Fact]
     public void Trainer_WithBudget_EndsWithBudgetReachedBeforeTheStepsRunOut()
     {
-        var problem = new Heat1d().Create(new ProblemSize(64, 20));
+        var problem = new Heat1d().Create(new ProblemOptions(64, 20));
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 1));
         var run = Trainer.For(problem, net).Using("adam:100000000").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100, TimeBudget: 0.3)).Run();
         Assert.Equal(TrainingOutcome.BudgetReached, run.Outcome);

@@ -11,7 +11,7 @@ namespace Pinn.Solver.Tests;
 /// <summary>Training with causal weighting: every optimizer family runs, the smallest weight is recorded, resumes are bitwise.</summary>
 public class CausalTrainingTests
 {
-    private static readonly Problem Heat = new Heat1d().Create(new ProblemSize(64, 16));
+    private static readonly Problem Heat = new Heat1d().Create(new ProblemOptions(64, 16));
 
     private static TrainingOptions Options(int every = 1) =>
         new(Seed: 3, EvaluateEvery: 4, EvaluationPoints: 200) { Causal = new CausalWeighting(1.0, 8, every) };

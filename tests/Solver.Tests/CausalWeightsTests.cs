@@ -13,7 +13,7 @@ namespace Pinn.Solver.Tests;
 public class CausalWeightsTests
 {
     // heat1d with a 10 × 10 interior grid: time nodes (k+1)/11, two per chunk for M = 5 (20 points each).
-    private static Problem Heat() => new Heat1d().Create(new ProblemSize(100, 20));
+    private static Problem Heat() => new Heat1d().Create(new ProblemOptions(100, 20));
 
     private static Mlp Net(Problem problem) =>
         new(new MlpOptions(2, [8], Seed: 4), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
@@ -193,7 +193,7 @@ public class CausalWeightsTests
     [Fact]
     public void Constructor_SteadyProblem_Throws()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(16, 8));
+        var problem = new Poisson2d().Create(new ProblemOptions(16, 8));
         using var net = new Mlp(new MlpOptions(2, [4]));
         var e = Assert.Throws<ArgumentException>(() => new PinnObjective(problem, net, causal: new CausalWeighting()));
         Assert.Contains("time", e.Message);

@@ -25,7 +25,7 @@ public class CheckpointResumeTests
     public void InterruptAtStep_ThenResume_HistoryAndParametersBitwiseEqual(string spec, int interruptAt)
     {
         set_num_threads(1);   // per worker thread (OpenMP's thread count is thread-local): bitwise equality needs a fixed reduction order
-        var problem = new Poisson2d().Create(new ProblemSize(36, 16));
+        var problem = new Poisson2d().Create(new ProblemOptions(36, 16));
         var (straight, straightTheta) = Straight(problem, spec);
 
         TrainingSnapshot? snapshot = null;
@@ -54,7 +54,7 @@ public class CheckpointResumeTests
     [Fact]
     public void PeriodicCheckpoints_AtPhaseEnd_PointToTheNextPhase()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(36, 16));
+        var problem = new Poisson2d().Create(new ProblemOptions(36, 16));
         var snapshots = new List<TrainingSnapshot>();
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 5), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         Trainer.For(problem, net).Using("lbfgs:4,engd:4").With(Options).Checkpointing(2, snapshots.Add).Run();

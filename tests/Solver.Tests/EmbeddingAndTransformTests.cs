@@ -119,7 +119,7 @@ public class EmbeddingAndTransformTests
     public void PeriodicEmbedding_NetworkAndDerivatives_AreExactlyPeriodic()
     {
         using var scope = NewDisposeScope();
-        var problem = new Convection().Create(new ProblemSize(PeriodicEmbedding: true));
+        var problem = new Convection().Create(new ProblemOptions(PeriodicEmbedding: true));
         using var net = Mlp.For(problem, new MlpOptions(2, [16, 16], Seed: 1));
         var t = linspace(0, 1, 11, dtype: ScalarType.Float64);
         var left = stack([zeros_like(t), t], 1);
@@ -135,7 +135,7 @@ public class EmbeddingAndTransformTests
     public void FourierFeaturesWithPeriodicEmbedding_StayPeriodic_AndSeedChangesTheDraw()
     {
         using var scope = NewDisposeScope();
-        var problem = new Convection().Create(new ProblemSize(PeriodicEmbedding: true)).WithEmbedding(new FourierFeatures(2, 16, 4));
+        var problem = new Convection().Create(new ProblemOptions(PeriodicEmbedding: true)).WithEmbedding(new FourierFeatures(2, 16, 4));
         using var net = Mlp.For(problem, new MlpOptions(2, [8], Seed: 1));
         Assert.Equal(2 + 2 * 16, net.Layers[0].In);
         var t = linspace(0, 1, 7, dtype: ScalarType.Float64);
@@ -149,7 +149,7 @@ public class EmbeddingAndTransformTests
     [Fact]
     public void PinnObjective_NetworkWithoutTheProblemsTransform_Throws()
     {
-        var problem = new Heat1d().Create(new ProblemSize(16, 8, Hard: true));
+        var problem = new Heat1d().Create(new ProblemOptions(16, 8, Hard: true));
         using var plain = new Mlp(new MlpOptions(2, [4]), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         var e = Assert.Throws<ArgumentException>(() => new PinnObjective(problem, plain));
         Assert.Contains("Mlp.For", e.Message);
@@ -168,8 +168,8 @@ public class EmbeddingAndTransformTests
     {
         using var scope = NewDisposeScope();
         var entry = ProblemCatalog.Get(name);
-        var soft = entry.Create(new ProblemSize());
-        var embedded = entry.Create(new ProblemSize(Hard: hard, PeriodicEmbedding: periodic));
+        var soft = entry.Create(new ProblemOptions());
+        var embedded = entry.Create(new ProblemOptions(Hard: hard, PeriodicEmbedding: periodic));
         Assert.DoesNotContain(embedded.Terms, t => t.Name.StartsWith("periodic", StringComparison.Ordinal));
         using var net = Mlp.For(embedded, new MlpOptions(2, [12, 12], Seed: 3, Activation: Activation.Sin));
         var term = soft.Terms.Single(t => t.Name.StartsWith("periodic", StringComparison.Ordinal));

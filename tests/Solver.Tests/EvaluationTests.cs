@@ -9,7 +9,7 @@ public class EvaluationTests
     [Fact]
     public void Compute_System_ReportsEachOutputOnItsOwn()
     {
-        var problem = new Kovasznay().Create(new ProblemSize(16, 8));
+        var problem = new Kovasznay().Create(new ProblemOptions(16, 8));
         // A prediction with a known error per output: u exact, v off by 1e-3 relative, p off by 0.1 absolute.
         Tensor Predict(Tensor x)
         {
@@ -29,7 +29,7 @@ public class EvaluationTests
     [Fact]
     public void Compute_OneOutput_HasNoPerOutputErrors()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(16, 8));
+        var problem = new Poisson2d().Create(new ProblemOptions(16, 8));
         var e = Evaluation.Compute(problem, x => Poisson2d.Exact(x) * 1.01, 100);
         Assert.Empty(e.OutputErrors);
         Assert.Equal(0.01, e.Errors!.RelativeL2, 12);
@@ -44,7 +44,7 @@ public class InteriorSamplingTests
     [InlineData("kovasznay")]
     public void WithInteriorSampling_ChangesOnlyInteriorTerms(string name)
     {
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize());
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions());
         var halton = problem.WithInteriorSampling(Pinn.Physics.SamplingMethod.Halton);
         for (int t = 0; t < problem.Terms.Count; t++)
         {

@@ -16,7 +16,7 @@ public class HardConstraintLeakTests
     [Fact]
     public void EveryEvaluation_WithTransformAndEmbedding_InsideDisposeScope_LeavesNoTensorsBehind()
     {
-        var problem = new Heat1d().Create(new ProblemSize(25, 10, Hard: true)).WithEmbedding(new FourierFeatures(1, 3, 2));
+        var problem = new Heat1d().Create(new ProblemOptions(25, 10, Hard: true)).WithEmbedding(new FourierFeatures(1, 3, 2));
         using var net = Mlp.For(problem, new MlpOptions(2, [5], Seed: 1));
         using var objective = new PinnObjective(problem, net);
         using var v = ones(net.ParameterCount, dtype: ScalarType.Float64);

@@ -44,7 +44,7 @@ public class JacobianTests
     public void Jacobian_IsConsistentWithLossAndGradient(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(64, 20));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(64, 20));
         using var net = new Mlp(new MlpOptions(2, [10], Seed: 4), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         using var objective = new PinnObjective(problem, net);
         var (r, j) = objective.ResidualsAndJacobian(net.Parameters);

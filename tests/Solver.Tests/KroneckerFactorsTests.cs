@@ -13,7 +13,7 @@ public class KroneckerFactorsTests
 
     private static (Problem Problem, Mlp Net) Setup(string name, int[] hidden, int seed = 3)
     {
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(49, 16));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(49, 16));
         var net = new Mlp(new MlpOptions(2, hidden, Seed: seed), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         return (problem, net);
     }

@@ -14,7 +14,7 @@ public class PinnHessianTests
     public void Expand_Hessian_EqualsCentralDifferencesOfGradients(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(49, 16));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(49, 16));
         using var net = new Mlp(new MlpOptions(2, [5], Seed: 3), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         using var objective = new PinnObjective(problem, net);
         var theta = net.Parameters.clone();
@@ -44,7 +44,7 @@ public class PinnHessianTests
     public void Expand_TaylorPath_EqualsAutogradPath(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(64, 20));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(64, 20));
         using var net = new Mlp(new MlpOptions(2, [8, 8], Seed: 4), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         using var fast = new PinnObjective(problem, net);
         using var slow = new PinnObjective(problem, net) { ForceAutograd = true };
@@ -61,7 +61,7 @@ public class PinnHessianTests
     public void Nncg_SmallPoissonNetwork_LowersTheLossEveryStep()
     {
         using var scope = NewDisposeScope();
-        var problem = new Poisson2d().Create(new ProblemSize(64, 16));
+        var problem = new Poisson2d().Create(new ProblemOptions(64, 16));
         using var net = new Mlp(new MlpOptions(2, [6], Seed: 2));
         using var objective = new PinnObjective(problem, net);
         var theta = net.Parameters.clone();

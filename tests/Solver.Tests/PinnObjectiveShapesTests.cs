@@ -12,7 +12,7 @@ public class PinnObjectiveShapesTests
     public void ParameterShapes_TileThetaAndViewTheLayersAsTheNetworkDoes()
     {
         using var scope = NewDisposeScope();
-        var problem = new Poisson2d().Create(new ProblemSize(16, 8));
+        var problem = new Poisson2d().Create(new ProblemOptions(16, 8));
         using var net = new Mlp(new MlpOptions(2, [5, 3], Seed: 4));
         using var objective = new PinnObjective(problem, net);
 
@@ -45,7 +45,7 @@ public class PinnObjectiveShapesTests
     [InlineData("muon:30")]
     public void MatrixOptimizers_OnPoisson_ReduceTheLoss(string spec)
     {
-        var problem = new Poisson2d().Create(new ProblemSize(64, 16));
+        var problem = new Poisson2d().Create(new ProblemOptions(64, 16));
         using var net = new Mlp(new MlpOptions(2, [8, 8], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         using var objective = new PinnObjective(problem, net);
         var phase = OptimizerSpec.Parse(spec)[0];

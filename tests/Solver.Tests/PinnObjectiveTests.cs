@@ -13,7 +13,7 @@ public class PinnObjectiveTests
     public void Gradient_TaylorPath_EqualsAutogradPath(string name)
     {
         using var scope = NewDisposeScope();
-        var problem = ProblemCatalog.Get(name).Create(new ProblemSize(100, 40));
+        var problem = ProblemCatalog.Get(name).Create(new ProblemOptions(100, 40));
         using var net = new Mlp(new MlpOptions(2, [12, 12], Seed: 5), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         using var fast = new PinnObjective(problem, net);
         using var slow = new PinnObjective(problem, net) { ForceAutograd = true };
@@ -29,7 +29,7 @@ public class PinnObjectiveTests
     public void Gradient_MatchesCentralFiniteDifferences()
     {
         using var scope = NewDisposeScope();
-        var problem = new Poisson2d().Create(new ProblemSize(64, 16));
+        var problem = new Poisson2d().Create(new ProblemOptions(64, 16));
         using var net = new Mlp(new MlpOptions(2, [6], Seed: 2));
         using var objective = new PinnObjective(problem, net);
         var theta = net.Parameters.clone();
@@ -39,7 +39,7 @@ public class PinnObjectiveTests
     [Fact]
     public void Constructor_NetworkWithWrongInputCount_Throws()
     {
-        var problem = new Poisson2d().Create(new ProblemSize());
+        var problem = new Poisson2d().Create(new ProblemOptions());
         using var net = new Mlp(new MlpOptions(3, [4]));
         Assert.Throws<ArgumentException>(() => new PinnObjective(problem, net));
     }

@@ -79,6 +79,14 @@ public class SingularityCommandTests
             Assert.Equal(Math.Abs((double)json["lambda"]! - 0.25), (double)json["lambda_error"]!, 15);
             Assert.True((int)json["validation_points"]! >= 10000);
             Assert.True(File.Exists(path));
+            using (var file = PureHDF.H5File.OpenRead(path))
+            {
+                var value = (PureHDF.IH5Dataset)((PureHDF.IH5Group)file.Get("residual")).Get("value");
+                Assert.Equal(Pinn.Verification.ChecksummedFile.Checksum(value.Read<double[]>()), value.Attribute("sha256").Read<string>());
+                var loss = (PureHDF.IH5Dataset)file.Get("stages/stage1/history/loss");
+                Assert.Equal(Pinn.Verification.ChecksummedFile.Checksum(loss.Read<double[]>()), loss.Attribute("sha256").Read<string>());
+                Assert.True(file.LinkExists("provenance"));
+            }
             Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.png")).Length > 1000);
             Assert.True(new FileInfo(Path.Combine(dir.FullName, "profile-residual.svg")).Length > 1000);
             Assert.Empty(Directory.GetFiles(dir.FullName, "*.tmp", SearchOption.AllDirectories).Concat(Directory.GetFiles(dir.FullName, ".*")));

@@ -13,7 +13,7 @@ public class TrainerTests
     [Fact]
     public void Run_AdamThenLbfgs_LossFiniteAndDecreasing()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        var problem = new Poisson2d().Create(new ProblemOptions(100, 40));
         using var net = new Mlp(new MlpOptions(2, [16], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         var run = Trainer.For(problem, net).Using("adam:30:lr=1e-2,lbfgs:30").With(new TrainingOptions(EvaluateEvery: 10, EvaluationPoints: 400)).Run();
         Assert.Equal(2, run.Phases.Count);
@@ -26,7 +26,7 @@ public class TrainerTests
     [Fact]
     public void Run_ManySteps_LiveTensorCountDoesNotGrow()
     {
-        var problem = new Heat1d().Create(new ProblemSize(64, 20));
+        var problem = new Heat1d().Create(new ProblemOptions(64, 20));
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 1));
         // Warm-up run, then two runs of different length must leave the same number of live tensors.
         Trainer.For(problem, net).Using("adam:5,lbfgs:5").With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
@@ -43,7 +43,7 @@ public class TrainerTests
     public void Run_EveryOptimizerFamily_RecordsTermLossesThatSumToTheLoss(string spec)
     {
         // Residual-based optimizers (lm) evaluate r(θ), not the loss: their history used to hold zeros per term.
-        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        var problem = new Poisson2d().Create(new ProblemOptions(100, 40));
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         var run = Trainer.For(problem, net).Using(spec).With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
         var row = run.History[0];
@@ -60,7 +60,7 @@ public class OptimizerCatalogueOnPinnTests
     [MemberData(nameof(Names))]
     public void EveryOptimizer_SmallPoisson2d_FiniteAndDecreasingLoss(string name)
     {
-        var problem = new Poisson2d().Create(new ProblemSize(49, 24));
+        var problem = new Poisson2d().Create(new ProblemOptions(49, 24));
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 3), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         double first;
         using (var objective = new Pinn.Solver.Engine.PinnObjective(problem, net)) first = objective.Value(net.Parameters);

@@ -32,7 +32,7 @@ public class TrainingPhaseTests
     [Fact]
     public void Run_WithAnOptimizerObjectOutsideTheCatalogue_TrainsAndLeavesItToTheCaller()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        var problem = new Poisson2d().Create(new ProblemOptions(100, 40));
         using var net = new Mlp(new MlpOptions(2, [8], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         var gd = new GradientDescent(1e-3);
         var run = Trainer.For(problem, net).Using(gd, 20).With(new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100)).Run();
@@ -45,7 +45,7 @@ public class TrainingPhaseTests
     [Fact]
     public void Run_MixedPhases_EqualsTheSameSpecBitwise()
     {
-        var problem = new Poisson2d().Create(new ProblemSize(100, 40));
+        var problem = new Poisson2d().Create(new ProblemOptions(100, 40));
         var options = new TrainingOptions(EvaluateEvery: 0, EvaluationPoints: 100);
         using var a = new Mlp(new MlpOptions(2, [8], Seed: 1), problem.Domain.Bounds.Lower, problem.Domain.Bounds.Upper);
         var bySpec = Trainer.For(problem, a).Using("adam:10:lr=1e-2,lbfgs:10:history=5").With(options).Run();

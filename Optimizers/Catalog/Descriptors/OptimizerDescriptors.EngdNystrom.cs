@@ -17,7 +17,7 @@ public static partial class OptimizerDescriptors
             "matrix-free energy natural gradient: (JᵀJ + λI)d = Jᵀr by Nyström-preconditioned CG (Frangella, Tropp & Udell 2023)",
             [
                 OptimizerOption.Number("damping", OptimizerOptionKind.PositiveNumber, d.Damping, "λ > 0 added to JᵀJ (absolute; a floor for CG); raised ×10 after a failed step"),
-                GramianOptions(d).Single(o => o.Key == "grid"),
+                GramianOptionList(d).Single(o => o.Key == "grid"),
                 new OptimizerOption("rank", OptimizerOptionKind.PositiveInteger, Text(s.Rank), "rank ℓ of the Nyström preconditioner (capped at P)"),
                 new OptimizerOption("refresh", OptimizerOptionKind.PositiveInteger, Text(s.Refresh), "rebuild the preconditioner every this many steps"),
                 OptimizerOption.Number("cg-tol", OptimizerOptionKind.NonNegativeNumber, s.CgTolerance, "relative CG residual tolerance ‖(JᵀJ+λI)d − Jᵀr‖ ≤ tol·‖Jᵀr‖"),

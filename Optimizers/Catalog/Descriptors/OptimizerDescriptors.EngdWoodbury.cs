@@ -7,12 +7,12 @@ public static partial class OptimizerDescriptors
 
     private static OptimizerDescriptor CreateEngdWoodbury()
     {
-        var d = new EngdOptions();
+        var d = new GramianOptions();
         return new OptimizerDescriptor(
             "engd-woodbury",
             "energy natural gradient in kernel form Jᵀ(JJᵀ + λI)⁻¹r, for fewer residuals than parameters (Müller & Zeinhofer 2023)",
-            GramianOptions(d),
-            s => new EngdWoodbury(new EngdOptions { Damping = s.Number("damping"), GridExponents = s.Integer("grid") }),
+            GramianOptionList(d),
+            s => new EngdWoodbury(new GramianOptions { Damping = s.Number("damping"), GridExponents = s.Integer("grid") }),
             Needs: ObjectiveNeeds.Residuals);
     }
 }

@@ -7,11 +7,11 @@ public static partial class OptimizerDescriptors
 
     private static OptimizerDescriptor CreateGaussNewton()
     {
-        var d = EngdOptions.GaussNewtonDefaults;
+        var d = GramianOptions.GaussNewtonDefaults;
         return new OptimizerDescriptor(
             "gauss-newton",
             "Gauss–Newton (pseudo-inverse of JᵀJ, optional damping) with a 2^-k grid line search",
-            GramianOptions(d),
+            GramianOptionList(d),
             s => Pinn.Optimizers.Engd.GaussNewton(d with { Damping = s.Number("damping"), GridExponents = s.Integer("grid") }),
             Needs: ObjectiveNeeds.Residuals);
     }

@@ -10,7 +10,7 @@ namespace Pinn.Optimizers;
 public static partial class OptimizerDescriptors
 {
     /// <summary>The command-line options shared by the family: damping and grid.</summary>
-    private static OptimizerOption[] GramianOptions(EngdOptions defaults) =>
+    private static OptimizerOption[] GramianOptionList(GramianOptions defaults) =>
     [
         OptimizerOption.Number("damping", OptimizerOptionKind.NonNegativeNumber, defaults.Damping, "λ ≥ 0 added to the Gramian (absolute); raised ×10 after a failed step"),
         new OptimizerOption("grid", OptimizerOptionKind.PositiveInteger, defaults.GridExponents.ToString(CultureInfo.InvariantCulture), "K of the line-search grid η = 2^-k, k = 0..K"),

@@ -26,6 +26,8 @@ public sealed class FeatureMap : IDisposable
     public int Width => PassthroughCount + 2 * FrequencyCount;
     /// <summary>|P|.</summary>
     public int PassthroughCount { get; }
+    /// <summary>P: the coordinates passed through unchanged, in order (the first entries of φ).</summary>
+    public IReadOnlyList<long> Passthrough { get; }
     /// <summary>m.</summary>
     public int FrequencyCount { get; }
     /// <summary>Ω [m, d] in the normalised coordinates (owned; overwritten when a stored network is rebuilt).</summary>
@@ -38,6 +40,7 @@ public sealed class FeatureMap : IDisposable
         Embeddings = embeddings;
         Inputs = inputs;
         PassthroughCount = passthrough.Length;
+        Passthrough = passthrough;
         FrequencyCount = (int)frequencies.shape[0];
         _passthrough = tensor(passthrough, dtype: ScalarType.Int64).DetachFromDisposeScope();
         Frequencies = frequencies.DetachFromDisposeScope();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pinn.Physics;
 using Pinn.Solver.Engine;
 using Pinn.Verification;
 using static TorchSharp.torch;
@@ -65,6 +66,46 @@ internal static class RecordedValues
         double recomputed;
         using (enable_grad()) recomputed = objective.Value(run.Network.Parameters.detach());
         return Scalar(config, "loss", recomputed, agree, "the file's recorded loss disagrees with its network");
+    }
+
+    /// <summary>
+    /// The recorded input box and hard-constrained output parts (what re-evaluating the network elsewhere reads) against
+    /// the problem's: the box exactly, A(x) and B(x) at the evaluation points to <paramref name="agree"/>.
+    /// </summary>
+    public static IEnumerable<VerificationCheck> Form(StoredRun run, Tensor x, double agree)
+    {
+        var form = run.Record.Network.Form;
+        var bounds = run.Problem.Domain.Bounds;
+        bool box = form is not null && form.InputLower.SequenceEqual(bounds.Lower) && form.InputUpper.SequenceEqual(bounds.Upper);
+        yield return new VerificationCheck("input scaling", box, form is null ? "/network@input_lower and input_upper are missing: the file was edited"
+            : box ? "the stored input box is the problem's" : "the stored input box differs from the problem's: the file was edited");
+        var stored = run.Record.Evaluation;
+        if (run.Problem.Transform is not { } transform)
+        {
+            if (stored.HardOffset is not null || form?.HardForm.Length > 0)
+                yield return new VerificationCheck("hard constraint", false, "the file records a hard constraint the run's problem does not have: the file was edited");
+            yield break;
+        }
+        if (stored.HardOffset is null || stored.HardFactor is null)
+        {
+            yield return new VerificationCheck("hard constraint", false, "/evaluation/hard_offset and hard_factor are missing for a hard-constrained run: the file was edited");
+            yield break;
+        }
+        using var scope = NewDisposeScope();
+        using var mode = no_grad();
+        long n = x.shape[0];
+        int outputs = run.Problem.Outputs;
+        var offset = Points.ToVector(OutputTransform.Columns(transform.Offset(x), n, outputs, "A"));
+        var factor = Points.ToVector(OutputTransform.Columns(transform.Factor(x), n, outputs, "B"));
+        yield return RunVerification.Agreement("hard constraint A(x)", Flat(stored.HardOffset), offset, agree, "/evaluation/hard_offset is not the problem's A(x)");
+        yield return RunVerification.Agreement("hard constraint B(x)", Flat(stored.HardFactor), factor, agree, "/evaluation/hard_factor is not the problem's B(x)");
+    }
+
+    private static double[] Flat(double[,] values)
+    {
+        var flat = new double[values.Length];
+        Buffer.BlockCopy(values, 0, flat, 0, flat.Length * sizeof(double));
+        return flat;
     }
 
     /// <summary>A recorded double against a recomputed one: equal, both NaN, or within <paramref name="agree"/> relative.</summary>

@@ -57,6 +57,7 @@ public static class RunVerification
                 checks.Add(new VerificationCheck("max rel_l2", false, $"{run.Problem.Name} has no exact solution to measure rel_l2 against"));
         }
         checks.Add(RecordedValues.Loss(run, agree));
+        checks.AddRange(RecordedValues.Form(run, x, agree));
         return (norms, norms is null ? null : GradientError(run, x), ResidualNorms(run), checks);
     }
 

@@ -37,18 +37,7 @@ public static class AnalyticProfilePlot
     }
 
     /// <summary>log₁₀|R̃| after each stage against ζ (each block of points drawn by its largest value).</summary>
-    public static PlotModel Residual(AnalyticProfileResult r)
-    {
-        var model = new PlotModel
-        {
-            Title = $"{r.Equation}, branch {r.Branch}: envelope-scaled residual after each stage",
-            Subtitle = $"λ = {r.Lambda:R}, max |R̃| = {r.MaxResidual:E2}",
-        };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendTitle = "stage" });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = Axis, Minimum = -1, Maximum = 1 });
-        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left, Title = "log10 |R̃(y)|" });
-        foreach (var stage in r.Stages)
-            model.Series.Add(ResidualPlot.Envelope($"{stage.Index}: max {stage.MaxResidual:E1}", r.Zeta, stage.Residual));
-        return model;
-    }
+    public static PlotModel Residual(AnalyticProfileResult r) => ResidualPlot.StageResiduals(
+        $"{r.Equation}, branch {r.Branch}: envelope-scaled residual after each stage", $"λ = {r.Lambda:R}, max |R̃| = {r.MaxResidual:E2}",
+        Axis, r.Zeta, r.Stages.Select(s => (s.Index, s.MaxResidual, s.Residual)));
 }

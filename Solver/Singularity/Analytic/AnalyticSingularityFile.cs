@@ -18,7 +18,7 @@ namespace Pinn.Solver.Singularity;
 /// /stages/stageK          attributes powers, modes, length, scale, steps, seconds, lambda, max_residual, stop
 /// /stages/stageK/coefficients                                      float64 [J·K] cⱼₖ (index j·K + k) of the basis u^γⱼ ζᵏ
 /// /stages/stageK/residual                                          float64 [K]   R̃ on the validation grid after stage K
-/// /stages/stageK/history/{step,loss,lambda,damping,seconds}        per Levenberg–Marquardt step
+/// /stages/stageK/history/{step,seconds,loss,lambda,damping,max_residual}   per Levenberg–Marquardt step (max_residual NaN)
 /// /provenance            attributes toolkit_version, torchsharp_version, dotnet_version, os, machine, date, device, command_line
 /// </code>
 /// The profile is F = Σₛ scaleₛ Σ cⱼₖ u^((j−λ)/(1+λ)) ζᵏ with u = 1/(1 − iy/L), ζ = 1 − 2u; f = Re F (even profile,
@@ -55,7 +55,8 @@ public static class AnalyticSingularityFile
         file.Attributes["seconds"] = r.Seconds;
         file.Attributes["options"] = $"branch={options.Branch} stages={options.Stages} powers={string.Join(',', options.Powers)} modes={string.Join(',', options.Modes)} " +
             $"length={options.Length:R} points={options.Points} search={options.Search} search_steps={options.SearchSteps} max_steps={options.MaxSteps} " +
-            $"patience={options.Patience} weights={options.Weights} validation_points={options.ValidationPoints} lambda0={options.InitialLambda}";
+            $"patience={options.Patience} weights={options.Weights} validation_points={options.ValidationPoints} lambda0={options.InitialLambda} " +
+            $"regular={options.Regular}";
         file.Attributes["verified"] = Verified;
         file.Attributes["not_verified"] = NotVerified;
         file["validation"] = new H5Group
@@ -75,24 +76,12 @@ public static class AnalyticSingularityFile
             {
                 ["coefficients"] = ChecksummedFile.Dataset(s.Coefficients),
                 ["residual"] = ChecksummedFile.Dataset(s.Residual),
-                ["history"] = new H5Group
-                {
-                    ["step"] = ChecksummedFile.Dataset(s.History.Select(h => (long)h.Step).ToArray()),
-                    ["loss"] = ChecksummedFile.Dataset(s.History.Select(h => h.Loss).ToArray()),
-                    ["lambda"] = ChecksummedFile.Dataset(s.History.Select(h => h.Lambda).ToArray()),
-                    ["damping"] = ChecksummedFile.Dataset(s.History.Select(h => h.Damping).ToArray()),
-                    ["seconds"] = ChecksummedFile.Dataset(s.History.Select(h => h.Seconds).ToArray()),
-                },
+                ["history"] = StageHistoryGroup.Create(s.History),
             };
             g.Attributes["powers"] = (long)s.Powers;
             g.Attributes["modes"] = (long)s.Modes;
             g.Attributes["length"] = options.Length;
-            g.Attributes["scale"] = s.Scale;
-            g.Attributes["steps"] = (long)s.Steps;
-            g.Attributes["seconds"] = s.Seconds;
-            g.Attributes["lambda"] = s.Lambda;
-            g.Attributes["max_residual"] = s.MaxResidual;
-            g.Attributes["stop"] = s.Stop;
+            StageHistoryGroup.Describe(g, s.Scale, s.Steps, s.Seconds, s.Lambda, s.MaxResidual, s.Stop);
             stages[$"stage{s.Index}"] = g;
         }
         file["stages"] = stages;

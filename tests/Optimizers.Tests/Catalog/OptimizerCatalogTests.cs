@@ -48,9 +48,9 @@ public class OptimizerCatalogTests
         using var woodbury = (EngdWoodbury)catalog.Create(new OptimizerPhase("engd-woodbury", 1, new Dictionary<string, string>()));
         using var gaussNewton = (Engd)catalog.Create(new OptimizerPhase("gauss-newton", 1, new Dictionary<string, string>()));
         using var lm = (LevenbergMarquardt)catalog.Create(new OptimizerPhase("lm", 1, new Dictionary<string, string>()));
-        Assert.Equal(new EngdOptions(), engd.Options);
-        Assert.Equal(new EngdOptions(), woodbury.Options);
-        Assert.Equal(EngdOptions.GaussNewtonDefaults, gaussNewton.Options);
+        Assert.Equal(new GramianOptions(), engd.Options);
+        Assert.Equal(new GramianOptions(), woodbury.Options);
+        Assert.Equal(GramianOptions.GaussNewtonDefaults, gaussNewton.Options);
         Assert.Equal("gauss-newton", gaussNewton.Name);
         Assert.Equal(new LevenbergMarquardtOptions(), lm.Options);
     }
@@ -66,9 +66,9 @@ public class OptimizerCatalogTests
         using var gaussNewton = Assert.IsType<Engd>(OptimizerCatalog.Default.Create(phases[2]));
         using var lm = Assert.IsType<LevenbergMarquardt>(OptimizerCatalog.Default.Create(phases[3]));
 
-        Assert.Equal(new EngdOptions { Damping = 1e-8, MovingAverage = 0.3, GridExponents = 20 }, engd.Options);
-        Assert.Equal(new EngdOptions { Damping = 0, GridExponents = 10 }, woodbury.Options);
-        Assert.Equal(new EngdOptions { Damping = 1e-12, GridExponents = 5 }, gaussNewton.Options);
+        Assert.Equal(new GramianOptions { Damping = 1e-8, MovingAverage = 0.3, GridExponents = 20 }, engd.Options);
+        Assert.Equal(new GramianOptions { Damping = 0, GridExponents = 10 }, woodbury.Options);
+        Assert.Equal(new GramianOptions { Damping = 1e-12, GridExponents = 5 }, gaussNewton.Options);
         Assert.Equal(new LevenbergMarquardtOptions
         {
             InitialDampingFactor = 1e-6, Scaling = LevenbergMarquardtScaling.Diagonal, GradientTolerance = 1e-12, GeodesicAcceleration = true,

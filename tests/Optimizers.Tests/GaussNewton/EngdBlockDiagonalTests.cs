@@ -22,7 +22,7 @@ public class EngdBlockDiagonalTests
         }).ToArray(), 0);
 
         var (direction, report) = Engd.BlockDirection(r, j, problem.ParameterBlocks, damping);
-        using var engd = new Engd(new EngdOptions { Damping = damping, BlockDiagonal = true });
+        using var engd = new Engd(new GramianOptions { Damping = damping, BlockDiagonal = true });
         var before = theta.clone();
         var result = engd.Step(problem, theta);
 
@@ -45,8 +45,8 @@ public class EngdBlockDiagonalTests
         var problem = new BlockedResiduals(model, 10);
         using var plainTheta = model.Start.clone();
         using var blockTheta = model.Start.clone();
-        using var plain = new Engd(new EngdOptions { MovingAverage = movingAverage });
-        using var blocked = new Engd(new EngdOptions { MovingAverage = movingAverage, BlockDiagonal = true });
+        using var plain = new Engd(new GramianOptions { MovingAverage = movingAverage });
+        using var blocked = new Engd(new GramianOptions { MovingAverage = movingAverage, BlockDiagonal = true });
 
         for (var step = 0; step < 3; step++)
         {
@@ -78,7 +78,7 @@ public class EngdBlockDiagonalTests
     {
         using var model = new TanhModelResiduals(residuals: 10, hidden: 4, parameters: 6, seed: 1);
         using var theta = model.Start.clone();
-        using var engd = new Engd(new EngdOptions { BlockDiagonal = true });
+        using var engd = new Engd(new GramianOptions { BlockDiagonal = true });
 
         Assert.Throws<ArgumentException>(() => engd.Step(new BlockedResiduals(model, 2, 3), theta));
     }

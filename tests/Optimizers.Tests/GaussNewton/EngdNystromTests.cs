@@ -65,7 +65,7 @@ public class EngdNystromTests
     [Fact]
     public void Constructor_ZeroDampingOrMovingAverage_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EngdNystrom(new EngdOptions { Damping = 0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EngdNystrom(new GramianOptions { Damping = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EngdNystrom(EngdNystrom.DefaultOptions with { MovingAverage = 0.3 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EngdNystrom(solver: new EngdNystromOptions { Rank = 0 }));
     }

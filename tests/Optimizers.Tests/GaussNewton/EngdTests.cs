@@ -89,7 +89,7 @@ public class EngdTests
         using var scope = torch.NewDisposeScope();
         var theta = problem.Start.clone();
         var (_, j0) = problem.ResidualsAndJacobian(theta);
-        using var engd = new Engd(new EngdOptions { MovingAverage = 0.3, Damping = 1e-6 });
+        using var engd = new Engd(new GramianOptions { MovingAverage = 0.3, Damping = 1e-6 });
 
         engd.Step(problem, theta);
         var theta1 = theta.clone();
@@ -161,7 +161,7 @@ public class EngdTests
         var objective = new NoDescent(inner);
         using var theta = torch.zeros(4, ScalarType.Float64);
         using var before = theta.clone();
-        using var engd = new Engd(new EngdOptions { GridExponents = 3 });
+        using var engd = new Engd(new GramianOptions { GridExponents = 3 });
 
         var results = OptimizerRun.Run(engd, objective, theta, maxSteps: 40);
 
@@ -212,9 +212,9 @@ public class EngdTests
     [Fact]
     public void Options_InvalidValues_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Engd(new EngdOptions { Damping = -1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Engd(new EngdOptions { MovingAverage = 1 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EngdWoodbury(new EngdOptions { MovingAverage = 0.3 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Engd(new GramianOptions { Damping = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Engd(new GramianOptions { MovingAverage = 1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EngdWoodbury(new GramianOptions { MovingAverage = 0.3 }));
         Assert.Equal("gauss-newton", Engd.GaussNewton().Name);
         Assert.Equal(0, Engd.GaussNewton().Options.Damping);
     }

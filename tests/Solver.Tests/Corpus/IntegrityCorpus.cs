@@ -57,6 +57,13 @@ internal static class IntegrityCorpus
         yield return Rewritten("/evaluation/exact deleted", "/evaluation/exact is missing", r => r with { Evaluation = r.Evaluation with { Exact = null } });
         yield return Rewritten("/evaluation/prediction shifted", "does not reproduce", r => r.Evaluation.Prediction[3] += 1e-6);
         yield return Rewritten("a network weight changed", "does not reproduce", r => r.Network.Parameters[0].Values[0] += 1e-3);
+        yield return Rewritten("/network@input_lower changed", "input box differs", r =>
+            r with { Network = r.Network with { Form = r.Network.Form! with { InputLower = [-1, 0] } } });
+        yield return Rewritten("hard constraint added to a plain run", "hard constraint the run's problem does not have", r =>
+        {
+            var ones = new double[r.Evaluation.PointCount, 1];
+            return r with { Evaluation = r.Evaluation with { HardOffset = ones, HardFactor = ones } };
+        });
         // Checksums left stale or removed: refused on reading.
         yield return Tampered("config loss changed, /config@sha256 stale", "attributes of /config that do not match", (f, _) => Group(f, "config").Attributes["loss"] = 1e-12);
         yield return Tampered("config rel_l2 = NaN, /config@sha256 stale", "attributes of /config that do not match", (f, _) => Group(f, "config").Attributes["rel_l2"] = double.NaN);

@@ -16,7 +16,7 @@ public class DerivativeConsistencyTests
     [InlineData("burgers", false)]
     [InlineData("kovasznay", false)]
     public void CatalogueProblem_TaylorModeAndNestedAutograd_Agree(string name, bool hard) =>
-        DerivativeConsistency.Check(ProblemCatalog.Get(name).Create(new ProblemSize(16, 8, Hard: hard)), new(MaxTest: 5));
+        DerivativeConsistency.Check(ProblemCatalog.Get(name).Create(new ProblemOptions(16, 8, Hard: hard)), new(MaxTest: 5));
 
     [Fact]
     public void Term_AskingForDerivativesThatDependOnTheNetwork_IsCaughtAndNamed()

@@ -1,10 +1,10 @@
 namespace Pinn.Optimizers;
 
 /// <summary>Parameters of <see cref="Engd"/>, <see cref="EngdWoodbury"/> and Gauss–Newton (<see cref="Engd.GaussNewton"/>).</summary>
-public sealed record EngdOptions
+public sealed record GramianOptions
 {
     /// <summary>The defaults of <see cref="Engd.GaussNewton"/>: no damping (pseudo-inverse of a singular JᵀJ).</summary>
-    public static EngdOptions GaussNewtonDefaults { get; } = new() { Damping = 0 };
+    public static GramianOptions GaussNewtonDefaults { get; } = new() { Damping = 0 };
 
     /// <summary>
     /// Damping λ ≥ 0 added to the Gramian, (G + λI) d = Jᵀr, absolute (not relative to G). Raised ×10 for the

@@ -4,30 +4,11 @@ using static TorchSharp.torch;
 namespace Pinn.Optimizers;
 
 /// <summary>
-/// Boundary checks and small helpers shared by the optimizers. A shape or dtype mismatch inside a
-/// TorchSharp kernel aborts the process, so every public entry point validates here first.
+/// Argument checks at the optimizers' public entry points: θ, gradients and saved state against each other. A shape or
+/// dtype mismatch inside a TorchSharp kernel aborts the process, so every entry point validates here first.
 /// </summary>
-internal static class ParameterVector
+internal static class ThetaChecks
 {
-    /// <summary>float64 machine epsilon, 2⁻⁵².</summary>
-    public const double MachineEpsilon = 2.220446049250313e-16;
-
-    /// <summary>
-    /// The step result for a point where no step can be taken: a non-finite loss or gradient (θ is left
-    /// unchanged) or an exactly zero gradient; null when a step is possible.
-    /// </summary>
-    public static StepResult? CannotStep(double loss, double gradientNorm, long step)
-    {
-        if (!double.IsFinite(loss) || !double.IsFinite(gradientNorm))
-        {
-            return new StepResult(loss, 1, gradientNorm, StopReason.NonFinite,
-                $"non-finite {(double.IsFinite(loss) ? "gradient" : "loss")} at step {step}; θ left unchanged");
-        }
-        return gradientNorm == 0
-            ? new StepResult(loss, 1, 0, StopReason.GradientTolerance, "g = 0 exactly: θ is a stationary point")
-            : null;
-    }
-
     /// <summary>Checks that θ is a non-empty 1-D float64 tensor of length <c>objective.ParameterCount</c>.</summary>
     public static void Validate(IObjective objective, Tensor theta)
     {
@@ -105,27 +86,6 @@ internal static class ParameterVector
         }
         ValidateLike(theta, gradient, "the objective's gradient");
         return (loss, gradient);
-    }
-
-    /// <summary>Euclidean norm as a double.</summary>
-    public static double Norm(Tensor vector)
-    {
-        using var scope = torch.NewDisposeScope();
-        return torch.linalg.vector_norm(vector).item<double>();
-    }
-
-    /// <summary>Maximum absolute entry as a double (NaN if any entry is NaN).</summary>
-    public static double MaxNorm(Tensor vector)
-    {
-        using var scope = torch.NewDisposeScope();
-        return torch.linalg.vector_norm(vector, double.PositiveInfinity).item<double>();
-    }
-
-    /// <summary>Inner product as a double.</summary>
-    public static double Dot(Tensor a, Tensor b)
-    {
-        using var scope = torch.NewDisposeScope();
-        return a.dot(b).item<double>();
     }
 
     /// <summary>Formats a shape like <c>[3, 4]</c>.</summary>

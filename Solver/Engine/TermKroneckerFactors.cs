@@ -31,7 +31,7 @@ namespace Pinn.Solver.Engine;
 /// </para>
 /// The half-gradient is assembled from the same quantities: ½∇_W‖r̃‖² = Σ_{c,n} r̃ₙ δ̃[c,n] x[c,n]ᵀ.
 /// </remarks>
-public static class KroneckerFactors
+public static class TermKroneckerFactors
 {
     /// <summary>Residuals r [N] (unscaled), the half-gradient blocks [out, in + 1] of ‖√(w/N) r‖² per layer and the factors per layer.</summary>
     /// <param name="net">The network.</param>

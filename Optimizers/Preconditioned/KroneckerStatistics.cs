@@ -14,20 +14,20 @@ namespace Pinn.Optimizers;
 /// form of Vyas et al. 2024, Algorithm 3 (L ← β L + (1 − β) G Gᵀ, R ← β R + (1 − β) GᵀG). Side 0 is the
 /// left (rows), side 1 the right (columns). State tensors are detached and released in <see cref="Dispose"/>.
 /// </remarks>
-internal sealed class KroneckerFactors : IDisposable
+internal sealed class KroneckerStatistics : IDisposable
 {
     private readonly Tensor?[] _statistics = new Tensor?[2];
     private readonly Tensor?[] _matrices = new Tensor?[2];
 
-    private KroneckerFactors(ParameterShape shape) => Shape = shape;
+    private KroneckerStatistics(ParameterShape shape) => Shape = shape;
 
     /// <summary>The matrix parameter these factors belong to.</summary>
     public ParameterShape Shape { get; }
 
     /// <summary>Zero statistics for each side of <paramref name="shape"/> not larger than <paramref name="maxDimension"/>.</summary>
-    public static KroneckerFactors Zeros(ParameterShape shape, long maxDimension, Tensor like)
+    public static KroneckerStatistics Zeros(ParameterShape shape, long maxDimension, Tensor like)
     {
-        var factors = new KroneckerFactors(shape);
+        var factors = new KroneckerStatistics(shape);
         for (var side = 0; side < 2; side++)
         {
             var size = Size(shape, side);
@@ -96,9 +96,9 @@ internal sealed class KroneckerFactors : IDisposable
 
     /// <summary>The factors of <paramref name="shape"/> saved by <see cref="Save"/>.</summary>
     /// <exception cref="InvalidDataException">A saved statistic does not have the size the shape and <paramref name="maxDimension"/> imply.</exception>
-    public static KroneckerFactors Load(OptimizerState state, string prefix, ParameterShape shape, long maxDimension)
+    public static KroneckerStatistics Load(OptimizerState state, string prefix, ParameterShape shape, long maxDimension)
     {
-        var factors = new KroneckerFactors(shape);
+        var factors = new KroneckerStatistics(shape);
         for (var side = 0; side < 2; side++)
         {
             var size = Size(shape, side);
