@@ -36,7 +36,7 @@ public static class Limits
     /// <summary>Checks the fixed bounds, then the memory estimate against <paramref name="maxBytes"/>.</summary>
     /// <exception cref="UsageException">A bound is exceeded (one line with the memory the run would need).</exception>
     public static MemoryEstimate Check(Problem problem, MlpOptions network, IReadOnlyList<OptimizerPhase> phases,
-        CausalWeighting? causal, AdaptiveSampling? adaptive, ProblemOptions size, double maxBytes)
+        CausalWeighting? causal, AdaptiveSampling? adaptive, ProblemOptions size, double maxBytes, bool hasMaxMemoryOption = true)
     {
         var estimate = MemoryEstimate.For(problem, network, phases, causal, adaptive);
         string Needs() => $"this run would need about {MemoryEstimate.Describe(estimate.Bytes)} of memory";
@@ -54,7 +54,7 @@ public static class Limits
             var largest = estimate.Largest;
             throw new UsageException(string.Create(CultureInfo.InvariantCulture,
                 $"{Needs()}, more than the {MemoryEstimate.Describe(maxBytes)} it may use (the largest part, {largest.What}, is {MemoryEstimate.Describe(largest.Bytes)}); " +
-                $"lower {largest.Option}{(largest.Option == "--hidden" && phases.Any(p => p.Name is "engd" or "lm" or "gauss-newton" or "bfgs") ? " or use a matrix-free optimizer (engd-nystrom, lbfgs)" : "")}, or raise --max-memory"));
+                $"lower {largest.Option}{(largest.Option == "--hidden" && phases.Any(p => p.Name is "engd" or "lm" or "gauss-newton" or "bfgs") ? " or use a matrix-free optimizer (engd-nystrom, lbfgs)" : "")}{(hasMaxMemoryOption ? ", or raise --max-memory" : "")}"));
         }
         return estimate;
     }

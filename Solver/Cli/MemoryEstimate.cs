@@ -53,6 +53,7 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts, lo
             if (DenseMatrix.Contains(name)) parts.Add(new($"{name}'s dense {Count(parameters)}×{Count(parameters)} matrix", 3 * parameters * parameters * Float64, "--hidden"));
             if (ResidualJacobian.Contains(name)) parts.Add(new($"{name}'s {Count(rows)}×{Count(parameters)} residual Jacobian", 2 * rows * parameters * Float64, "--hidden"));
             if (name == "lbfgs") parts.Add(new("lbfgs's history", 2 * History(phases) * parameters * Float64, "--optimizer lbfgs:N:history=M"));
+            if (Rank(phases, name) is double rank) parts.Add(new($"{name}'s rank-{Count(rank)} Nyström sketch", 3 * Math.Min(rank, parameters) * parameters * Float64, "--optimizer NAME:N:rank=R"));
             if (Kronecker.Contains(name)) parts.Add(new($"{name}'s Kronecker factors", 4 * squares * Float64, "--hidden"));
         }
         if (causal is not null) parts.Add(new($"{Count(causal.Chunks)} causal chunks", 16 * causal.Chunks * Float64, "--causal"));
@@ -71,6 +72,10 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts, lo
         return problem.Embeddings.Count == 0 ? d : passthrough + 2 * frequencies;
     }
 
+    private static double? Rank(IReadOnlyList<OptimizerPhase> phases, string name) =>
+        phases.Where(p => p.Name == name && p.Options.ContainsKey("rank")).Select(p =>
+            double.TryParse(p.Options["rank"], NumberStyles.Float, CultureInfo.InvariantCulture, out var r) ? r : 0).DefaultIfEmpty().Max() is var m && m > 0 ? m : null;
+
     private static double History(IReadOnlyList<OptimizerPhase> phases) =>
         phases.Where(p => p.Name == "lbfgs").Select(p => p.Options.TryGetValue("history", out var h)
             && double.TryParse(h, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? m : 100).DefaultIfEmpty(100).Max();
@@ -78,6 +83,7 @@ public sealed record MemoryEstimate(IReadOnlyList<MemoryEstimate.Part> Parts, lo
     /// <summary>A byte count in words: "3.2 GB".</summary>
     public static string Describe(double bytes) => bytes switch
     {
+        >= 1e15 => string.Create(CultureInfo.InvariantCulture, $"{bytes:0.0E+0} bytes"),
         >= 1e12 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e12:0.#} TB"),
         >= 1e9 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.#} GB"),
         >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.#} MB"),

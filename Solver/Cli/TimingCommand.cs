@@ -1,3 +1,4 @@
+using Pinn.Optimizers;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Pinn.Problems;
@@ -30,8 +31,12 @@ public sealed class TimingCommand : Command<TimingSettings>
         }
         catch (ArgumentException e) { throw new UsageException(e.Message); }
 
-        set_num_threads(threads);
+        if (threads > Limits.MaxThreads) throw new UsageException($"--threads may be at most {Limits.MaxThreads} (got {threads})");
         var problem = entry.Create(new ProblemOptions());
+        // It times the Jacobian, the Gramian and its solve: bounded as an engd run on the same network.
+        Limits.Check(problem, new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs),
+            [new OptimizerPhase("engd", 1, new Dictionary<string, string>())], null, null, new ProblemOptions(), Limits.AvailableBytes, hasMaxMemoryOption: false);
+        set_num_threads(threads);
         var bounds = problem.Domain.Bounds;
         using var net = new Mlp(new MlpOptions(problem.Domain.Dimension, hidden, problem.Outputs), bounds.Lower, bounds.Upper);
         using var objective = new PinnObjective(problem, net);

@@ -12,7 +12,7 @@
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 seeds=${PINN_SLURM_SEEDS:-0,1,2}
-optimizers=${PINN_SLURM_OPTIMIZERS:-adam:1500;adam:500,lbfgs:700;lbfgs:1200}
+optimizers=${PINN_SLURM_OPTIMIZERS:-adam:2500;adam:500,lbfgs:700;lbfgs:1200}
 start_time=$(date +%s)
 say() { echo "slurm-test [$(( $(date +%s) - start_time )) s]: $*"; }
 fail() { say "FAILED: $*"; exit 1; }

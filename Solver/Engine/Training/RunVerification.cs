@@ -63,25 +63,37 @@ public static class RunVerification
 
     private static Tensor AsColumns(Tensor values) => values.dim() == 1 ? values.unsqueeze(1) : values;
 
+    /// <summary>Points per autograd pass of <see cref="GradientError"/>: bounds its memory (a spectral reference solution
+    /// differentiated at 10⁵ points at once held about 16 GB).</summary>
+    private const long GradientChunk = 4096;
+
     /// <summary>The H¹-seminorm error ‖∇u − ∇u*‖ (first output) by autograd of the network and of the exact solution,
-    /// or null when the exact solution is not differentiable (a tabulated reference).</summary>
+    /// in chunks of points, or null when the exact solution is not differentiable (a tabulated reference).</summary>
     private static GradientErrorReport? GradientError(StoredRun run, Tensor x)
     {
         using var scope = NewDisposeScope();
         using var mode = enable_grad();
-        Tensor Gradient(Func<Tensor, Tensor> f)
+        Tensor? Gradient(Func<Tensor, Tensor> f)
         {
-            var p = x.detach().clone().requires_grad_(true);
-            var u = f(p);
-            if (u.dim() == 2) u = u[.., 0];
-            return autograd.grad([u.sum()], [p], allow_unused: true)[0];
+            var parts = new List<Tensor>();
+            for (long start = 0; start < x.shape[0]; start += GradientChunk)
+            {
+                using var chunk = NewDisposeScope();
+                var p = x.slice(0, start, Math.Min(start + GradientChunk, x.shape[0]), 1).detach().clone().requires_grad_(true);
+                var u = f(p);
+                if (u.dim() == 2) u = u[.., 0];
+                var g = autograd.grad([u.sum()], [p], allow_unused: true)[0];
+                if (g is null || g.IsInvalid) return null;
+                parts.Add(g.detach().MoveToOuterDisposeScope());
+            }
+            return cat(parts.ToArray());
         }
         try
         {
             var exact = Gradient(run.Problem.Solution!);
-            if (exact is null || exact.IsInvalid) return null;
-            var predicted = Gradient(p => run.Network.Forward(run.Network.Parameters.detach(), p));
-            return ErrorNorms.H1Seminorm(Points.ToArray(predicted.detach()), Points.ToArray(exact.detach()));
+            if (exact is null) return null;
+            var predicted = Gradient(p => run.Network.Forward(run.Network.Parameters.detach(), p))!;
+            return ErrorNorms.H1Seminorm(Points.ToArray(predicted), Points.ToArray(exact));
         }
         catch (Exception e) when (e is ExternalException or InvalidOperationException or ArgumentException)
         {

@@ -42,6 +42,16 @@ public class LimitsTests
             "1.7 TB", "engd's dense 264,705×264,705 matrix", "engd-nystrom", "--max-memory");
 
     [Theory]
+    [InlineData("lbfgs:2:history=1000000000", "lbfgs's history")]
+    [InlineData("nncg:2:rank=100000000", "nncg's rank-100,000,000 Nyström sketch")]
+    public void OptimizerOptionBeyondMemory_IsRefused(string spec, string part) =>
+        AssertRefused(["solve", "poisson2d", "--optimizer", spec, "--hidden", "256,256", "--max-memory", "64G", "--quiet"], part, "would need about");
+
+    [Fact]
+    public void Timing_OnAWideNetwork_IsRefused() =>
+        AssertRefused(["timing", "poisson2d", "--hidden", "100000,100000"], "--hidden", "at most 65536", "would need about");
+
+    [Theory]
     [InlineData("--threads", "100000")]
     [InlineData("--max-memory", "lots")]
     [InlineData("--max-memory", "-1G")]
