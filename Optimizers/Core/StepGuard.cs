@@ -8,13 +8,14 @@ namespace Pinn.Optimizers;
 internal static class StepGuard
 {
     /// <summary>
-    /// The result for a non-finite loss or gradient norm, or null when both are finite. <paramref name="at"/> says where
-    /// (e.g. <c>at step 7</c>); <paramref name="gradient"/> and <paramref name="loss"/> name the two quantities in the message.
+    /// The result for a non-finite loss or gradient norm, or null when both are finite. The message says where: at
+    /// <paramref name="step"/> when it is not negative, else <paramref name="at"/> (e.g. <c>at the starting point</c>) when
+    /// given; <paramref name="gradient"/> and <paramref name="loss"/> name the two quantities.
     /// </summary>
-    public static StepResult? NonFinite(double lossValue, double gradientNorm, string? at = null, string gradient = "gradient", string loss = "loss", int evaluations = 1)
+    public static StepResult? NonFinite(double lossValue, double gradientNorm, long step = -1, string? at = null, string gradient = "gradient", string loss = "loss", int evaluations = 1)
     {
         if (double.IsFinite(lossValue) && double.IsFinite(gradientNorm)) return null;
-        var where = at is null ? "" : " " + at;
+        var where = step >= 0 ? $" at step {step}" : at is null ? "" : " " + at;
         return new StepResult(lossValue, evaluations, gradientNorm, StopReason.NonFinite,
             $"non-finite {(double.IsFinite(lossValue) ? gradient : loss)}{where}; θ left unchanged");
     }
@@ -24,6 +25,6 @@ internal static class StepGuard
     /// exactly zero gradient; null when a step is possible.
     /// </summary>
     public static StepResult? CannotStep(double loss, double gradientNorm, long step) =>
-        NonFinite(loss, gradientNorm, $"at step {step}")
+        NonFinite(loss, gradientNorm, step)
         ?? (gradientNorm == 0 ? new StepResult(loss, 1, 0, StopReason.GradientTolerance, "g = 0 exactly: θ is a stationary point") : null);
 }

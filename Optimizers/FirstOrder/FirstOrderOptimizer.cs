@@ -45,7 +45,7 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable, IStabil
 
         var (loss, gradient) = ThetaChecks.ValueAndGradient(objective, theta);
         var gradientNorm = VectorMath.Norm(gradient);
-        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {StepCount + 1}") is { } nonFinite)
+        if (StepGuard.NonFinite(loss, gradientNorm, StepCount + 1) is { } nonFinite)
         {
             return nonFinite;
         }

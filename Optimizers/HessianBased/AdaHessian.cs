@@ -52,7 +52,7 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
         using var expansion = SecondOrderExpansion.Expand(twice, theta);
         var (loss, gradient) = (expansion.Loss, expansion.Gradient);
         var gradientNorm = VectorMath.Norm(gradient);
-        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {StepCount + 1}") is { } nonFinite)
+        if (StepGuard.NonFinite(loss, gradientNorm, StepCount + 1) is { } nonFinite)
         {
             return nonFinite;
         }

@@ -70,7 +70,7 @@ public sealed class Sophia : IOptimizer, ICheckpointable
             (loss, gradient) = ThetaChecks.ValueAndGradient(objective, theta);
         }
         var gradientNorm = VectorMath.Norm(gradient);
-        if (StepGuard.NonFinite(loss, gradientNorm, $"at step {t}") is { } nonFinite)
+        if (StepGuard.NonFinite(loss, gradientNorm, t) is { } nonFinite)
         {
             return nonFinite;
         }

@@ -79,68 +79,79 @@ public sealed class GridLineSearch
         }
 
         using var scope = torch.NewDisposeScope();
-        Tensor? best = null;
-        var bestLoss = loss;
-        var bestExponent = -1;
-        var lowest = double.PositiveInfinity;
-        var evaluations = 0;
-        var values = new Dictionary<int, double>();
-        double At(int k)
+        var trials = new Trials(objective, theta, direction, loss);   // its tensors belong to this dispose scope
+        var start = EarlyStop && _lastExponent >= 0 ? Math.Min(_lastExponent, MaxExponent) : 0;
+        Scan(trials, start);
+        if (trials.Best is null)
         {
-            if (values.TryGetValue(k, out var known)) return known;
+            return new GridLineSearchResult(false, 0, -1, loss, trials.Lowest, trials.Evaluations,
+                $"no step 2^-k, k = 0..{MaxExponent}, lowered the loss {loss:G6} (lowest trial {trials.Lowest:G6})");
+        }
+        _lastExponent = trials.BestExponent;
+        using (torch.no_grad())
+        {
+            theta.copy_(trials.Best);
+        }
+        var step = Math.ScaleB(1.0, -trials.BestExponent);
+        return new GridLineSearchResult(true, step, trials.BestExponent, trials.BestLoss, trials.Lowest, trials.Evaluations,
+            $"η = 2^-{trials.BestExponent}: loss {loss:G6} → {trials.BestLoss:G6} in {trials.Evaluations} evaluations");
+    }
+
+    /// <summary>The scan of the grid from <paramref name="start"/>: towards longer steps while the loss keeps falling
+    /// (only from a warm start), else towards shorter steps until the early stop or k = K.</summary>
+    private void Scan(Trials trials, int start)
+    {
+        var current = trials.At(start);
+        var k = start;
+        while (k > 0 && trials.At(k - 1) < current)
+        {
+            current = trials.At(--k);
+        }
+        if (k != start && trials.Best is not null) return;
+        // Towards shorter steps: until something beats the current loss, then until the loss has
+        // risen twice in a row (once, from a warm start, where the previous step size is a good guess).
+        var risesToStop = start > 0 ? 1 : 2;
+        var rises = 0;
+        var previous = current;
+        for (k = start + 1; k <= MaxExponent; k++)
+        {
+            var value = trials.At(k);
+            rises = value > previous ? rises + 1 : value < previous ? 0 : rises;
+            previous = value;
+            if (EarlyStop && trials.Best is not null && rises >= risesToStop) break;
+        }
+    }
+
+    /// <summary>The trials θ + 2⁻ᵏ d of one search, each evaluated once, and the best that lowers the loss.</summary>
+    private sealed class Trials(IObjective objective, Tensor theta, Tensor direction, double loss)
+    {
+        private readonly Dictionary<int, double> _values = [];
+
+        public Tensor? Best { get; private set; }
+        public double BestLoss { get; private set; } = loss;
+        public int BestExponent { get; private set; } = -1;
+        public double Lowest { get; private set; } = double.PositiveInfinity;
+        public int Evaluations { get; private set; }
+
+        /// <summary>f(θ + 2⁻ᵏ d), +∞ for a non-finite value.</summary>
+        public double At(int k)
+        {
+            if (_values.TryGetValue(k, out var known)) return known;
             var trial = theta.add(direction, Math.ScaleB(1.0, -k));
             var value = objective.Value(trial);
-            evaluations++;
+            Evaluations++;
             if (!double.IsFinite(value)) value = double.PositiveInfinity;
-            lowest = Math.Min(lowest, value);
-            if (value < bestLoss)
+            Lowest = Math.Min(Lowest, value);
+            if (value < BestLoss)
             {
-                best?.Dispose();
-                (best, bestLoss, bestExponent) = (trial, value, k);
+                Best?.Dispose();
+                (Best, BestLoss, BestExponent) = (trial, value, k);
             }
             else
             {
                 trial.Dispose();
             }
-            return values[k] = value;
+            return _values[k] = value;
         }
-
-        var start = EarlyStop && _lastExponent >= 0 ? Math.Min(_lastExponent, MaxExponent) : 0;
-        var current = At(start);
-        // Towards longer steps while the loss keeps falling (only from a warm start).
-        var k = start;
-        while (k > 0 && At(k - 1) < current)
-        {
-            current = values[--k];
-        }
-        if (k == start || best is null)
-        {
-            // Towards shorter steps: until something beats the current loss, then until the loss has
-            // risen twice in a row (once, from a warm start, where the previous step size is a good guess).
-            var risesToStop = start > 0 ? 1 : 2;
-            var rises = 0;
-            var previous = current;
-            for (k = start + 1; k <= MaxExponent; k++)
-            {
-                var value = At(k);
-                rises = value > previous ? rises + 1 : value < previous ? 0 : rises;
-                previous = value;
-                if (EarlyStop && best is not null && rises >= risesToStop) break;
-            }
-        }
-        if (best is not null) _lastExponent = bestExponent;
-
-        if (best is null)
-        {
-            return new GridLineSearchResult(false, 0, -1, loss, lowest, evaluations,
-                $"no step 2^-k, k = 0..{MaxExponent}, lowered the loss {loss:G6} (lowest trial {lowest:G6})");
-        }
-        using (torch.no_grad())
-        {
-            theta.copy_(best);
-        }
-        var step = Math.ScaleB(1.0, -bestExponent);
-        return new GridLineSearchResult(true, step, bestExponent, bestLoss, lowest, evaluations,
-            $"η = 2^-{bestExponent}: loss {loss:G6} → {bestLoss:G6} in {evaluations} evaluations");
     }
 }

@@ -99,20 +99,7 @@ public sealed class NystromApproximation : IDisposable
         var ell = Math.Min(rank, size);
 
         using var scope = torch.NewDisposeScope();
-        // One generator per column: libtorch fills large normal tensors in vectorised blocks, so a
-        // [ℓ, P] draw is not a prefix of a [2ℓ, P] draw; per-column seeds make sketches of one seed nested.
-        var columns = new Tensor[ell];
-        for (var j = 0; j < ell; j++)
-        {
-            using var generator = new Generator(unchecked((ulong)seed * 1_000_003UL + (ulong)j));
-            columns[j] = torch.randn(size, dtype: ScalarType.Float64, generator: generator);
-        }
-        var gaussian = torch.stack(columns, 1);
-        if (device is not null)
-        {
-            gaussian = gaussian.to(device);
-        }
-        var (sketch, _) = torch.linalg.qr(gaussian);
+        var (sketch, _) = torch.linalg.qr(Gaussian(size, ell, seed, device));
         var image = matrix.Apply(sketch);
         if (image.dim() != 2 || image.shape[0] != size || image.shape[1] != ell)
         {
@@ -161,6 +148,22 @@ public sealed class NystromApproximation : IDisposable
             return Keep(u, eigenvalues, shift);
         }
         throw new ArithmeticException($"the Nyström core ΩᵀAΩ + νI is not positive definite even with ν = {shift / 100:G3}: the operator is not positive semi-definite.");
+    }
+
+    /// <summary>
+    /// The Gaussian test matrix Ω [P, ℓ]. One generator per column: libtorch fills large normal tensors in vectorised
+    /// blocks, so a [ℓ, P] draw is not a prefix of a [2ℓ, P] draw; per-column seeds make sketches of one seed nested.
+    /// </summary>
+    private static Tensor Gaussian(long size, long ell, long seed, Device? device)
+    {
+        var columns = new Tensor[ell];
+        for (var j = 0; j < ell; j++)
+        {
+            using var generator = new Generator(unchecked((ulong)seed * 1_000_003UL + (ulong)j));
+            columns[j] = torch.randn(size, dtype: ScalarType.Float64, generator: generator);
+        }
+        var gaussian = torch.stack(columns, 1);
+        return device is null ? gaussian : gaussian.to(device);
     }
 
     /// <summary>Â v = U Λ̂ Uᵀ v for v [P] or a block [P, k]; a fresh tensor.</summary>

@@ -187,7 +187,7 @@ internal sealed class LineSearchQuasiNewton(
         _gradientNorm = VectorMath.Norm(_gradient);
         var maxNorm = VectorMath.MaxNorm(_gradient);
         stopRule.Begin(maxNorm);
-        if (StepGuard.NonFinite(loss, maxNorm, "at the starting point") is { } nonFinite)
+        if (StepGuard.NonFinite(loss, maxNorm, at: "at the starting point") is { } nonFinite)
         {
             SetStop(StopReason.NonFinite, nonFinite.Message!);
         }
