@@ -81,9 +81,8 @@ public static class OptimizerChecks
         var (resumed, stopped) = Run(first, objective, resumedTheta, half, dispose: false);
         var state = saver.SaveState();
         first.Dispose();
-        // A run that stopped on its own (converged, stalled) within the first half has nothing to continue: a stop ends a
-        // phase, so the loaded optimizer would never be stepped. Its losses must still equal the uninterrupted run's.
-        if (stopped) return straight.SequenceEqual(resumed) ? null : $"{first.Name}: the run stopped differently on its own";
+        if (stopped)   // the first half ended the run (a convergence stop): there is nothing to resume
+            return straight.SequenceEqual(resumed) ? null : $"{first.Name}: stopped after {resumed.Count} steps, but the same run without a save took {straight.Count}";
         using var host = tensor(resumedTheta.data<double>().ToArray(), dtype: ScalarType.Float64);   // θ through the host, as a file stores it
         using var thetaCopy = host.clone();
         var second = create();
@@ -104,7 +103,7 @@ public static class OptimizerChecks
             : Format($"{second.Name}: θ differs bitwise in {differing.Count} of {a.Length} entries after the round trip (first: θ[{differing[0]}] = {b[differing[0]]:R}, not {a[differing[0]]:R})");
     }
 
-    /// <summary>Up to <paramref name="steps"/> steps; the losses, and whether the last step reported a stop.</summary>
+    /// <summary>Up to <paramref name="steps"/> steps (fewer when the optimizer stops): the reported losses and whether it stopped.</summary>
     private static (List<double> Losses, bool Stopped) Run(IOptimizer optimizer, IObjective objective, Tensor theta, int steps, bool dispose)
     {
         var losses = new List<double>();
