@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|quick|paper|convection|fourier|soap|singularity|singularity_networks]...`
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|memory|quick|paper|convection|fourier|soap|singularity|singularity_networks]...`
 # (no argument: all, about 115 minutes). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
@@ -11,7 +11,7 @@ mkdir -p "$sections"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pinn() { dotnet Solver/bin/Release/net10.0/pinn.dll "$@"; }
-stamp() { echo "_Section \`$1\`, generated $(date -u +%Y-%m-%dT%H:%MZ) by \`bash benchmarks/run.sh $1\`._"; echo; }
+stamp() { echo "_Section \`$1\`, generated $(date -u +%Y-%m-%dT%H:%MZ) by \`bash benchmarks/run.sh $1\` (load average $(cut -d' ' -f1 /proc/loadavg) on $(nproc) cores at the start)._"; echo; }
 field() { /usr/bin/python3 -c "import json,sys; d=json.loads(open('$1').read().strip().splitlines()[-1]); print($2)"; }
 
 section_core() {
@@ -85,25 +85,36 @@ TIMING
 for t in t64 t6464; do
   field "$tmp/$t.json" "f\"| 2-{'-'.join(map(str,d['hidden']))}-1 ({d['parameters']} parameters, {d['residuals']} residuals) | {d['loss_ms']:.2f} | {d['loss_and_gradient_ms']:.2f} | {d['residuals_and_jacobian_ms']:.2f} | {d['residuals_and_jacobian_ms']/d['loss_and_gradient_ms']:.1f}× | {d['gramian_ms']:.2f} | {d['cholesky_solve_ms']:.2f} |\""
 done
-pinn solve poisson2d --optimizer adam:5000 --eval-every 1000 > /dev/null 2> "$tmp/m.log"
-rss() { grep "step *$1/" "$tmp/m.log" | grep -oE 'rss [0-9]+' | grep -oE '[0-9]+'; }
-cat <<TAIL
-
-## Memory over a long run
-
-- Resident set size of \`pinn solve poisson2d --optimizer adam:5000 --eval-every 1000\`, read from its
-  progress lines: $(rss 1000) MB at step 1 000, $(rss 5000) MB at step 5 000.
-TAIL
 } > "$sections/10-core.md.tmp"
 mv "$sections/10-core.md.tmp" "$sections/10-core.md"
 }
 
+section_memory() {   # resident memory over a long Adam run with the default evaluation (about 4 minutes)
+  local head; head=$(stamp memory)
+  pinn solve poisson2d --optimizer adam:20000 > /dev/null 2> "$tmp/m.log"
+  { echo "$head"; echo
+    echo "## Memory over a long run"
+    echo
+    /usr/bin/python3 - "$tmp/m.log" <<'PY'
+import re, sys
+rss = {int(s): int(m) for s, m in re.findall(r"step +(\d+)/\d+ .* rss (\d+) MB", open(sys.argv[1]).read())}
+after = [m for s, m in rss.items() if s > 2000]
+print(f"Resident set size (VmRSS) of `pinn solve poisson2d --optimizer adam:20000` (evaluation every 100 steps, the default), "
+      f"read from its progress lines: {rss[100]} MB at step 100, {rss[2000]} MB at step 2 000, {rss[20000]} MB at step 20 000; "
+      f"the largest after step 2 000 is {max(after)} MB, **{100 * (max(after) - rss[2000]) / rss[2000]:+.1f} %** over step 2 000. "
+      "What the steady-state size depends on: README, \"Memory\".")
+PY
+  } > "$sections/15-memory.md.tmp"
+  mv "$sections/15-memory.md.tmp" "$sections/15-memory.md"
+}
+
 section_quick() {   # every optimizer on poisson2d and heat1d at a fixed budget, and the PyTorch comparison
   bash benchmarks/reference/install.sh >/dev/null
+  local head; head=$(stamp quick)
   pinn bench --suite quick --against-torch --torch-budget 80 --out "$tmp/quick" --quiet > /dev/null
   mkdir -p benchmarks/figures
   cp "$tmp"/quick/results.*.png benchmarks/figures/
-  { stamp quick
+  { echo "$head"; echo
     echo "Command: \`pinn bench --suite quick --against-torch --torch-budget 80\` (figures: benchmarks/figures/results.*.png)."
     echo
     sed 's/^## /### /; s/^### \([a-z0-9]*\)$/#### \1/' "$tmp/quick/results.md"
@@ -255,7 +266,7 @@ section_singularity_networks() {   # Burgers profiles with networks of the compa
 }
 
 wanted=("$@")
-(( ${#wanted[@]} )) || wanted=(core quick paper convection fourier soap singularity singularity_networks)
+(( ${#wanted[@]} )) || wanted=(core memory quick paper convection fourier soap singularity singularity_networks)
 for s in "${wanted[@]}"; do "section_$s"; done
 {
 cat <<HEAD

@@ -25,7 +25,6 @@ public sealed class Trainer
 
     private Trainer(Problem problem, Mlp network)
     {
-        NativeMemory.Tune();
         _problem = problem;
         _network = network;
     }

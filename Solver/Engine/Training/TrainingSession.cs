@@ -105,6 +105,7 @@ internal sealed partial class TrainingSession : IDisposable
         {
             if (cancel.IsCancellationRequested) Fail(run, TrainingOutcome.Interrupted, "interrupted");
             else TakeStep(run);
+            if (_step % NativeMemory.CollectEvery == 0) NativeMemory.CollectGarbage();
         }
         if (_outcome == TrainingOutcome.Completed || _outcome == TrainingOutcome.BudgetReached) JudgePhase(run);
         _reports.Add(run.Report(Now()));
