@@ -69,7 +69,7 @@ public static class OptimizerChecks
     {
         torch.set_num_threads(1);   // per thread (OpenMP's count is thread-local): bitwise equality needs one reduction order
         using var straightTheta = start.clone();
-        var straight = Run(create(), objective, straightTheta, 2 * half, dispose: true);
+        var (straight, _) = Run(create(), objective, straightTheta, 2 * half, dispose: true);
 
         using var resumedTheta = start.clone();
         var first = create();
@@ -78,15 +78,16 @@ public static class OptimizerChecks
             first.Dispose();
             return $"{first.Name} does not implement ICheckpointable";
         }
-        var resumed = Run(first, objective, resumedTheta, half, dispose: false);
+        var (resumed, stopped) = Run(first, objective, resumedTheta, half, dispose: false);
         var state = saver.SaveState();
         first.Dispose();
-        if (resumed.Count < half) return straight.SequenceEqual(resumed) ? null : $"{first.Name}: the run stopped differently on its own";
+        if (stopped)   // the first half ended the run (a convergence stop): there is nothing to resume
+            return straight.SequenceEqual(resumed) ? null : $"{first.Name}: stopped after {resumed.Count} steps, but the same run without a save took {straight.Count}";
         using var host = tensor(resumedTheta.data<double>().ToArray(), dtype: ScalarType.Float64);   // θ through the host, as a file stores it
         using var thetaCopy = host.clone();
         var second = create();
         ((ICheckpointable)second).LoadState(state);
-        resumed.AddRange(Run(second, objective, thetaCopy, half, dispose: true));
+        resumed.AddRange(Run(second, objective, thetaCopy, half, dispose: true).Losses);
 
         var count = Math.Min(straight.Count, resumed.Count);
         for (var i = 0; i < count; i++)
@@ -102,7 +103,8 @@ public static class OptimizerChecks
             : Format($"{second.Name}: θ differs bitwise in {differing.Count} of {a.Length} entries after the round trip (first: θ[{differing[0]}] = {b[differing[0]]:R}, not {a[differing[0]]:R})");
     }
 
-    private static List<double> Run(IOptimizer optimizer, IObjective objective, Tensor theta, int steps, bool dispose)
+    /// <summary>Up to <paramref name="steps"/> steps (fewer when the optimizer stops): the reported losses and whether it stopped.</summary>
+    private static (List<double> Losses, bool Stopped) Run(IOptimizer optimizer, IObjective objective, Tensor theta, int steps, bool dispose)
     {
         var losses = new List<double>();
         try
@@ -112,14 +114,14 @@ public static class OptimizerChecks
                 using var scope = torch.NewDisposeScope();
                 var result = optimizer.Step(objective, theta);
                 losses.Add(result.Loss);
-                if (result.Stop != StopReason.None) break;
+                if (result.Stop != StopReason.None) return (losses, true);
             }
         }
         finally
         {
             if (dispose) optimizer.Dispose();
         }
-        return losses;
+        return (losses, false);
     }
 
     /// <summary>The minimum of a <see cref="ConvexQuadratic"/> (a run that starts there cannot descend), else NaN.</summary>
