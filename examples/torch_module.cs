@@ -49,7 +49,8 @@ foreach (var (label, create, steps) in contenders)
     Console.WriteLine($"{label,-22} {taken.Count,6} {loss,11:E3} {clock.Elapsed.TotalSeconds,8:F2}");
 }
 
-// Every optimizer must cut the loss by three decades (measured: 1e-4 to 1e-9 at the end); NaN fails too.
+// Every optimizer must cut the loss by three decades (measured: final MSE 1.4e-5 Adam, 6.6e-7 SOAP, 1.4e-6 L-BFGS, 1.0e-6 LM
+// from 0.68); NaN fails too.
 bool ok = losses.All(l => l <= 1e-3 * startLoss);
 Console.WriteLine(ok ? "ok: every optimizer fitted the data" : "FAILED: an optimizer did not reduce the loss by 1000x");
 return ok ? 0 : 1;

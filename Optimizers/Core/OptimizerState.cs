@@ -94,6 +94,14 @@ public sealed class OptimizerState
         return this;
     }
 
+    /// <summary>Throws unless <paramref name="state"/> is not null and was written by <paramref name="optimizer"/> (what every
+    /// <see cref="ICheckpointable.LoadState"/> checks first).</summary>
+    public static void Expect(OptimizerState state, string optimizer)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        state.ExpectOptimizer(optimizer);
+    }
+
     /// <summary>Throws unless this state was written by <paramref name="optimizer"/>.</summary>
     public void ExpectOptimizer(string optimizer)
     {

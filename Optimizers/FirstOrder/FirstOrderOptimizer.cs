@@ -98,8 +98,7 @@ public abstract class FirstOrderOptimizer : IOptimizer, ICheckpointable, IStabil
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         var step = state.Integer("step");
         Reset();
         LoadTensors(state);

@@ -143,8 +143,7 @@ public abstract class GramianOptimizer : IOptimizer, ICheckpointable, IStabiliza
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         Reset();
         _damping.Current = state.Number("damping");
         Iterations = state.Integer("iterations");

@@ -72,8 +72,7 @@ public sealed class LevenbergMarquardt : IOptimizer, ICheckpointable, IStabiliza
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         Reset();
         Iterations = state.Integer("iterations");
         _damping.Growth = state.Number("growth");

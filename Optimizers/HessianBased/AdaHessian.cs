@@ -94,8 +94,7 @@ public sealed class AdaHessian : IOptimizer, ICheckpointable
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         var steps = state.Integer("steps");
         var moments = MomentEstimates.Load(state.Upgrading(("first-moment", "first_moment"), ("second-moment", "second_moment")));
         Reset();

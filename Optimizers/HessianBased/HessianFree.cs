@@ -122,8 +122,7 @@ public sealed class HessianFree : IOptimizer, ICheckpointable
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         state.Upgrading(("previous-solution", "previous_solution"));
         var (steps, damping) = (state.Integer("steps"), state.Number("damping"));
         Reset();

@@ -135,8 +135,7 @@ public sealed class Nncg : IOptimizer, ICheckpointable
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         state.Upgrading(("steps-since-build", "steps_since_build"), ("warm-start", "warm_start"),
             ("nystrom-basis", "nystrom.basis"), ("nystrom-eigenvalues", "nystrom.eigenvalues"), ("nystrom-shift", "nystrom.shift"));
         var steps = state.Integer("steps");

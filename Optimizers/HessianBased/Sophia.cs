@@ -113,8 +113,7 @@ public sealed class Sophia : IOptimizer, ICheckpointable
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         var steps = state.Integer("steps");
         var momentum = state.TensorOrNull("momentum");
         var curvature = momentum is null ? null : state.Tensor("curvature");

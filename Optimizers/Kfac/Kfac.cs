@@ -233,8 +233,7 @@ public sealed class Kfac : IOptimizer, ICheckpointable
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         Reset();
         Iterations = state.Integer("iterations");
         _damping.Current = state.Number("damping");

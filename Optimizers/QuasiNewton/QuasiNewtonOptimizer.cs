@@ -62,8 +62,7 @@ public abstract class QuasiNewtonOptimizer : IOptimizer, ICheckpointable, IStabi
     public void LoadState(OptimizerState state)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentNullException.ThrowIfNull(state);
-        state.ExpectOptimizer(Name);
+        OptimizerState.Expect(state, Name);
         _iteration.Load(state, _modelPrefix);
     }
 

@@ -12,6 +12,12 @@ public sealed record TorchComparison(string Problem, string Setup, TorchResult T
 {
     private static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
+    /// <summary>The BLAS of this process, where the toolkit's side ran.</summary>
+    public BlasLibrary OurBlas { get; init; } = BlasLibrary.Toolkit();
+
+    /// <summary>Why the comparison is not fair (the PyTorch side not on an optimized one-thread BLAS), or null.</summary>
+    public string? Unfair => Torch.Blas.Unfair();
+
     /// <summary>Toolkit Adam time per step (ms), from the Adam phase's history.</summary>
     public double OurAdamMsPerStep => Ours.AdamMsPerStep;
 
@@ -36,6 +42,8 @@ public sealed record TorchComparison(string Problem, string Setup, TorchResult T
         t.AppendLine();
         t.AppendLine($"{Setup} Both sides start from the same θ (exported by the toolkit) on the same points, one thread each; the PyTorch side is `benchmarks/reference/pinn_torch.py` (float64, nested autograd, torch.optim.Adam then torch.optim.LBFGS with strong Wolfe, history 100, float64 tolerances) run by Debian's python3-torch {Torch.TorchVersion}.");
         t.AppendLine();
+        t.AppendLine($"BLAS loaded: PyTorch side {Torch.Blas}; toolkit {OurBlas}.");
+        t.AppendLine();
         t.AppendLine("| run | ms per Adam step | time to rel. L2 1e-3 (s) | rel. L2 at the budget | steps |");
         t.AppendLine("|---|---:|---:|---:|---:|");
         t.AppendLine(string.Create(C, $"| PyTorch adam→lbfgs | {Torch.AdamMsPerStep:F2} | {S(Torch.TimeTo1e3)} | {Torch.RelativeL2:E2} | {Torch.Steps} |"));
@@ -45,6 +53,11 @@ public sealed record TorchComparison(string Problem, string Setup, TorchResult T
                 ? string.Create(C, $"| toolkit {r.Case.Label} | — | {S(r.TimeTo1e3)} | {r.RelativeL2:E2} | {r.Steps} |")
                 : $"| toolkit {r.Case.Label} | failed: {r.Failure} | | | |");
         t.AppendLine();
+        if (Unfair is { } reason)
+        {
+            t.AppendLine($"No ratios: {reason}.");
+            return t.ToString();
+        }
         t.AppendLine("Ratios (PyTorch ÷ toolkit; above 1 means the toolkit is faster or more accurate):");
         t.AppendLine();
         t.AppendLine(string.Create(C, $"- time per Adam step: **{Torch.AdamMsPerStep / OurAdamMsPerStep:F1}×** ({Torch.AdamMsPerStep:F2} ms vs {OurAdamMsPerStep:F2} ms)"));

@@ -11,12 +11,12 @@ namespace Pinn.Solver.Bench;
 
 /// <summary>What the PyTorch reference reported.</summary>
 public sealed record TorchResult(string TorchVersion, double AdamMsPerStep, long Steps, double Seconds, double RelativeL2,
-    double TimeTo1e3, IReadOnlyList<(double Seconds, double RelativeL2)> Curve);
+    double TimeTo1e3, IReadOnlyList<(double Seconds, double RelativeL2)> Curve, BlasLibrary Blas);
 
 /// <summary>
 /// Runs <c>benchmarks/reference/pinn_torch.py</c> (plain PyTorch, float64, nested autograd) on exactly the
 /// setup of a toolkit job: the same initial θ, collocation points, term weights, evaluation grid and
-/// Adam → L-BFGS schedule, single-threaded, under the same wall-clock budget.
+/// Adam → L-BFGS schedule, single-threaded (torch and its BLAS), under the same wall-clock budget; it reports the BLAS it ran on.
 /// </summary>
 public static class TorchReference
 {
@@ -84,6 +84,7 @@ public static class TorchReference
         start.ArgumentList.Add(Script());
         start.ArgumentList.Add(configPath);
         start.Environment["OMP_NUM_THREADS"] = "1";
+        start.Environment["OPENBLAS_NUM_THREADS"] = "1";
         Process process;
         try
         {
@@ -110,7 +111,8 @@ public static class TorchReference
             var curve = json.GetProperty("history").EnumerateArray().Select(r => (Number(r[0]), Number(r[1]))).ToList();
             var hit = curve.Where(p => p.Item2 <= 1e-3).Select(p => p.Item1).DefaultIfEmpty(double.NaN).First();
             return new TorchResult(json.GetProperty("torch_version").GetString()!, json.GetProperty("adam_ms_per_step").GetDouble(),
-                json.GetProperty("steps").GetInt64(), json.GetProperty("seconds").GetDouble(), Number(json.GetProperty("final_rel_l2")), hit, curve);
+                json.GetProperty("steps").GetInt64(), json.GetProperty("seconds").GetDouble(), Number(json.GetProperty("final_rel_l2")), hit, curve,
+                BlasLibrary.FromReference(json.GetProperty("blas")));
         }
     }
 

@@ -9,13 +9,54 @@ relative L2 error against training time (evaluation time excluded, as in the too
 
 Supported residual kinds: "neg_laplacian" (-Δu - f) and "value" (u - g), each term's loss
 w * mean(r^2), as in the toolkit. Usage: python3 pinn_torch.py CONFIG.json
+
+It runs on one thread: torch's own (set_num_threads) and the BLAS's (OPENBLAS_NUM_THREADS, set here before
+torch loads it), and it reports the BLAS its matrix products actually call (the "blas" object: the library
+that holds dgemm_, and OpenBLAS's own description of itself), so the caller can refuse an unfair comparison.
 """
+import ctypes
 import json
 import math
+import os
+import re
 import sys
 import time
 
-import torch
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[_variable] = "1"   # read once, when the BLAS is loaded: before importing torch
+
+import torch  # noqa: E402
+
+
+def blas_in_use():
+    """The BLAS that torch's matrix products call: the library whose code holds dgemm_ as torch's own library
+    resolves it (found in /proc/self/maps), its kind, what it says about itself and its thread count."""
+    maps = []
+    for line in open("/proc/self/maps"):
+        fields = line.split()
+        if len(fields) >= 6 and fields[5].startswith("/"):
+            low, high = (int(v, 16) for v in fields[0].split("-"))
+            maps.append((low, high, fields[5]))
+    libtorch = next((p for _, _, p in maps if os.path.basename(p).startswith("libtorch_cpu")), None)
+    path = None
+    if libtorch is not None:
+        try:
+            address = ctypes.cast(ctypes.CDLL(libtorch).dgemm_, ctypes.c_void_p).value
+            path = next((p for low, high, p in maps if low <= address < high), None)
+        except AttributeError:   # no dgemm_ in reach: a BLAS linked into libtorch (MKL) or none
+            path = libtorch
+    if path is None:
+        return dict(kind="unknown", detail="", threads=0, path="dgemm_ not found")
+    path = os.path.realpath(path)
+    lib = ctypes.CDLL(path)
+    if hasattr(lib, "openblas_get_config"):
+        lib.openblas_get_config.restype = ctypes.c_char_p
+        return dict(kind="OpenBLAS", detail=lib.openblas_get_config().decode().strip(),
+                    threads=lib.openblas_get_num_threads(), path=path)
+    name = path.lower()
+    kind = ("MKL" if "mkl" in name or "libtorch_cpu" in name else "BLIS" if "blis" in name else "ATLAS" if "atlas" in name
+            else "reference BLAS (netlib)" if "/blas/" in name or "netlib" in name else "unknown")
+    return dict(kind=kind, detail="", threads=1 if kind.startswith("reference") else 0, path=path)
 
 
 def build(widths, theta, lower, upper):
@@ -134,6 +175,7 @@ def main():
     print(json.dumps({
         "torch_version": torch.__version__,
         "threads": torch.get_num_threads(),
+        "blas": blas_in_use(),
         "adam_steps": adam_steps,
         "adam_ms_per_step": 1000 * adam_seconds / max(adam_steps, 1),
         "lbfgs_steps": lbfgs_steps,

@@ -57,7 +57,9 @@ public sealed class CatalogueOptimizerTests
     {
         const int half = 6;
         using var bed = CatalogueBed.Nonlinear(name);
-        Assert.Null(OptimizerChecks.CheckpointRoundTrip(() => CatalogueBed.Create(name), bed.Objective, bed.Start, half));
-        Assert.Null(OptimizerChecks.Descent(() => CatalogueBed.Create(name), bed.Objective, bed.Start, 2 * half));
+        var roundTrip = OptimizerChecks.CheckpointRoundTrip(() => CatalogueBed.Create(name), bed.Objective, bed.Start, half);
+        Assert.True(roundTrip is null, roundTrip);
+        var descent = OptimizerChecks.Descent(() => CatalogueBed.Create(name), bed.Objective, bed.Start, 2 * half);
+        Assert.True(descent is null, descent);
     }
 }
