@@ -51,10 +51,20 @@ public sealed class AnalyticProfileObjective : IResidualObjective
     public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0);
 
     /// <summary>λ at θ'.</summary>
-    public double Lambda(Tensor theta) => FixedLambda ?? theta[CoefficientCount].item<double>();
+    public double Lambda(Tensor theta)
+    {
+        if (FixedLambda is { } fixedLambda) return fixedLambda;
+        // The element view is disposed here, not left to the finalizer (which could free it while item() still reads it).
+        using var last = theta[CoefficientCount];
+        return last.item<double>();
+    }
 
     /// <summary>The trainable stage with the coefficients of θ'.</summary>
-    public AnalyticStage Stage(Tensor theta) => _trainable with { Coefficients = theta.narrow(0, 0, CoefficientCount).data<double>().ToArray() };
+    public AnalyticStage Stage(Tensor theta)
+    {
+        using var coefficients = theta.narrow(0, 0, CoefficientCount);
+        return _trainable with { Coefficients = coefficients.data<double>().ToArray() };
+    }
 
     /// <inheritdoc />
     public Tensor Residuals(Tensor theta) => tensor(Rows(theta, jacobian: false).Rows, dtype: ScalarType.Float64);
