@@ -166,7 +166,7 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
     "burgers|solve burgers --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 400"
     "allen-cahn|solve allen-cahn --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 300"
     "helmholtz2d|solve helmholtz2d --hard --points 3600 --optimizer lm:300"
-    "kovasznay|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300"
+    "kovasznay|solve kovasznay --no-recipe --hidden 30,30 --optimizer lm:1000000 --budget 300"
   )
   run_pairs paper "${runs[@]}"
   { stamp paper
@@ -268,9 +268,9 @@ section_singularity_networks() {   # Burgers profiles with networks of the compa
 section_frontier_smooth() {   # issue 14's smooth targets: each problem's best command over seeds, two runs at a time
   # Each recipe: key|target|seeds|pinn arguments (--seed S appended). Longest first, so both slots stay busy.
   local recipes=(
-    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300"
-    "poisson5d|1e-7|0 1 2|solve poisson5d --optimizer lm:3000"
-    "heat1d|1e-7|0 1 2|solve heat1d --hard --hidden 64 --optimizer lm:3000"
+    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --optimizer lm:1000000 --budget 300"
+    "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:3000"
+    "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
   )
   local head; head=$(stamp frontier_smooth)
   local recipe key seeds args seed running=0
