@@ -266,39 +266,64 @@ section_singularity_networks() {   # Burgers profiles with networks of the compa
 }
 
 section_frontier_smooth() {   # issue 14's smooth targets: each problem's best command over seeds, two runs at a time
-  # Each recipe: key|target|seeds|pinn arguments (--seed S appended). Longest first, so both slots stay busy.
+  # Each recipe: key|target|seeds|pinn arguments (--seed S appended). Every run is stored as
+  # benchmarks/frontier-smooth/KEY-SEED.json (command, CPU and wall seconds, result), and the table is assembled from
+  # the stored runs, so FRONTIER_SMOOTH_RUNS="KEY ..." reruns some problems only (default: all);
+  # FRONTIER_SMOOTH_JOBS runs that many at a time (default 2).
   local recipes=(
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --optimizer lm:1000000 --budget 300"
     "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:3000"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
   )
+  local store=benchmarks/frontier-smooth wanted_runs=" ${FRONTIER_SMOOTH_RUNS:-kovasznay helmholtz2d wave poisson5d heat1d} "
+  mkdir -p "$store"
+  local recipe key target seeds args seed running=0
+  frontier_smooth_run() {   # key seed args...: one run, stored atomically with its command and times
+    local key=$1 seed=$2; shift 2
+    local out="$tmp/fs-$key-$seed"
+    /usr/bin/time -f '%U %S %e' -o "$out.time" dotnet Solver/bin/Release/net10.0/pinn.dll "$@" --seed "$seed" --eval-every 0 --json --quiet > "$out.json" || true
+    /usr/bin/python3 - "$out" "$seed" "$*" "$store/$key-$seed.json" <<'PY'
+import datetime, json, os, sys
+out, seed, args, dest = sys.argv[1:5]
+lines = open(out + ".json").read().strip().splitlines()
+user, system, wall = map(float, open(out + ".time").read().split()[-3:])
+row = {"args": args, "seed": int(seed), "run_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
+       "cpu_seconds": user + system, "wall_seconds": wall, "load_average": float(open("/proc/loadavg").read().split()[0]),
+       "jobs": int(os.environ.get("FRONTIER_SMOOTH_JOBS", "2")),
+       "result": json.loads(lines[-1]) if lines else None}
+with open(dest + ".tmp", "w") as f: json.dump(row, f, indent=1)
+os.replace(dest + ".tmp", dest)
+PY
+  }
   local head; head=$(stamp frontier_smooth)
-  local recipe key seeds args seed running=0
   for recipe in "${recipes[@]}"; do
-    IFS='|' read -r key _ seeds args <<< "$recipe"
+    IFS='|' read -r key target seeds args <<< "$recipe"
+    [[ $wanted_runs == *" $key "* ]] || continue
     for seed in $seeds; do
       # shellcheck disable=SC2086
-      /usr/bin/time -f '%U %S %e' -o "$tmp/fs-$key-$seed.time" \
-        dotnet Solver/bin/Release/net10.0/pinn.dll $args --seed "$seed" --eval-every 0 --json --quiet > "$tmp/fs-$key-$seed.json" &
+      frontier_smooth_run "$key" "$seed" $args &
       running=$((running + 1))
-      if (( running == 2 )); then wait -n || true; running=$((running - 1)); fi
+      if (( running >= ${FRONTIER_SMOOTH_JOBS:-2} )); then wait -n || true; running=$((running - 1)); fi
     done
   done
   wait
   { echo "$head"; echo
     echo "## Frontier: the smooth problems (issue 14)"
     echo
-    echo "Each problem's best command found here, once per seed, two runs at a time (one torch thread each on the two cores, other jobs sharing the machine). rel. L2 on the problem's error grid (≥ 10 000 points; kovasznay per output u and v, the outputs the target names). \"worst\" is the largest over the seeds, the number the target is judged on. Wall seconds are the whole process (\`/usr/bin/time\`: start-up, training and the final evaluation) on the loaded machine; CPU seconds are that process's user + system time, about its wall time on an idle machine with one thread."
+    echo "Each problem's best command found here, once per seed, one or two runs of ours at a time (last column; one torch thread each on the two cores, other jobs sharing the machine; \`FRONTIER_SMOOTH_RUNS=\"heat1d ...\"\` reruns some problems, the others are read from benchmarks/frontier-smooth/, each with its date and load). rel. L2 on the problem's error grid (≥ 10 000 points; kovasznay per output u and v, the outputs the target names). \"worst\" is the largest over the seeds, the number the target is judged on. Wall seconds are the whole process (\`/usr/bin/time\`: start-up, training and the final evaluation) on the loaded machine; CPU seconds are that process's user + system time, about its wall time on an idle machine with one thread."
     echo
-    echo "| problem | command (+ \`--seed S\`) | target | seeds | rel. L2 per seed | worst | met | steps | wall s | CPU s |"
-    echo "|---|---|---|---|---|---|---|---|---|---|"
+    echo "| problem | command (+ \`--seed S\`) | target | seeds | rel. L2 per seed | worst | met | steps | wall s | CPU s | run at (load average at the end, runs at a time) |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|"
     for recipe in "${recipes[@]}"; do
       IFS='|' read -r key target seeds args <<< "$recipe"
-      /usr/bin/python3 - "$tmp/fs-$key" "$args" "$target" $seeds <<'PY'
-import json, sys
+      /usr/bin/python3 - "$store/$key" "$args" "$target" $seeds <<'PY'
+import json, os, sys
 base, args, target, seeds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-runs = [json.loads(open(f"{base}-{s}.json").read().strip().splitlines()[-1]) for s in seeds]
-times = [list(map(float, open(f"{base}-{s}.time").read().split()[-3:])) for s in seeds]
+rows = [json.load(open(f"{base}-{s}.json")) if os.path.exists(f"{base}-{s}.json") else None for s in seeds]
+if any(r is None or r["args"] != args or r["result"] is None for r in rows):
+    print(f"| {os.path.basename(base)} | `pinn {args}` | {target} | {', '.join(seeds)} | not run with this command (or failed) | | | | | | |")
+    sys.exit()
+runs = [r["result"] for r in rows]
 if runs[0].get("outputs"):
     errs = [[d["outputs"][k]["rel_l2"] for k in ("u", "v")] for d in runs]
     cells = "; ".join(f"u {u:.2e}, v {v:.2e}" for u, v in errs)
@@ -307,9 +332,11 @@ else:
     cells = ", ".join(f"{d['rel_l2']:.2e}" for d in runs)
     worst = max(d["rel_l2"] for d in runs)
 met = "yes" if worst <= float(target.split()[0]) else "no"
-print(f"| {runs[0]['problem']} | `pinn {args}` | {target} | {', '.join(seeds)} | {cells} | {worst:.2e} | {met} | "
-      f"{', '.join(str(d['steps']) for d in runs)} | {', '.join(f'{t[2]:.0f}' for t in times)} | "
-      f"{', '.join(f'{t[0] + t[1]:.0f}' for t in times)} |")
+steps = ", ".join(str(d["steps"]) for d in runs)
+wall = ", ".join(f"{r['wall_seconds']:.0f}" for r in rows)
+cpu = ", ".join(f"{r['cpu_seconds']:.0f}" for r in rows)
+when = "; ".join(sorted({f"{r['run_at']} ({r['load_average']:.1f}, {r['jobs']})" for r in rows}))
+print(f"| {runs[0]['problem']} | `pinn {args}` | {target} | {', '.join(seeds)} | {cells} | {worst:.2e} | {met} | {steps} | {wall} | {cpu} | {when} |")
 PY
     done
     cat <<'ANCHORS'
