@@ -271,7 +271,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
   # the stored runs, so FRONTIER_SMOOTH_RUNS="KEY ..." reruns some problems only (default: all);
   # FRONTIER_SMOOTH_JOBS runs that many at a time (default 2).
   local recipes=(
-    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --optimizer lm:1000000 --budget 300"
+    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --sampling halton --points 2500 --optimizer lm:800"
     "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:3000"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
   )
