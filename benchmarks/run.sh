@@ -266,8 +266,8 @@ section_singularity_networks() {   # Burgers profiles with networks of the compa
 }
 
 frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best published runs (issue 14); one torch thread each
-  "burgers-ssbfgs-rad-s0|solve burgers --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive rad:pool=100000:every=500 --optimizer adam:2000,ssbfgs:14000 --seed 0"
-  "burgers-ssbroyden-vrba-s0|solve burgers --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:14000 --seed 0"
+  "burgers-ssbfgs-rad-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive rad:pool=100000:every=500 --optimizer adam:2000,ssbfgs:14000 --seed 0"
+  "burgers-ssbroyden-vrba-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:14000 --seed 0"
 )
 
 section_frontier() {   # the rows above, two at a time (each ~12 CPU minutes); FRONTIER_RUNS="name ..." runs only those rows, the others keep their stored results (benchmarks/frontier/NAME.json)
@@ -282,7 +282,7 @@ section_frontier() {   # the rows above, two at a time (each ~12 CPU minutes); F
   done
   wait || true
   { stamp frontier
-    echo "Burgers (ν = 0.01/π) and Allen–Cahn toward the issue-14 targets (rel. L2 ≤ 1e-6 for burgers, stretch 1e-7; ≤ 1e-5 for allen-cahn; seeds 0–2, the worst counts; ≤ 30 minutes a run on this 2-core machine with one torch thread). Errors are the toolkit's rel. L2 at the 512 × 201 points of the jaxpi grid against our own references: burgers the exact Cole–Hopf solution (Gauss–Hermite, 150 nodes; agrees with 400 nodes to 3e-15 and with Raissi's 100 × 256 grid to 4e-11), allen-cahn the Fourier/ETDRK4 reference. Rows are stored in \`benchmarks/frontier/NAME.json\` with their command, start time, wall seconds and user+system CPU seconds (\`/usr/bin/time\`); the machine is shared, so wall seconds are inflated and CPU seconds are the time a quiet machine would need. \`training s\` excludes set-up and evaluation. Rows not rerun keep the date they were produced (\`FRONTIER_RUNS\` selects rows)."
+    echo "Burgers (ν = 0.01/π) and Allen–Cahn toward the issue-14 targets (rel. L2 ≤ 1e-6 for burgers, stretch 1e-7; ≤ 1e-5 for allen-cahn; seeds 0–2, the worst counts; ≤ 30 minutes a run on this 2-core machine with one torch thread). Errors are the toolkit's rel. L2 at the 512 × 201 points of the jaxpi grid against our own references: burgers the exact Cole–Hopf solution (Gauss–Hermite, 150 nodes; agrees with 400 nodes to 3e-15 and with Raissi's 100 × 256 grid to 4e-11), allen-cahn the Fourier/ETDRK4 reference. Rows are stored in \`benchmarks/frontier/NAME.json\` with their command, start time, wall seconds and user+system CPU seconds (\`/usr/bin/time\`); the machine is shared, so wall seconds are inflated and CPU seconds are the time a quiet machine would need. \`training s\` excludes set-up and evaluation. Rows not rerun keep the date they were produced (\`FRONTIER_RUNS\` selects rows); a row stored before the per-problem recipes existed (main before 514605d) ran without \`--no-recipe\`, which then meant the same."
     echo
     /usr/bin/python3 benchmarks/frontier.py table "$store" "${frontier_rows[@]}"
     echo
