@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|memory|quick|paper|convection|fourier|soap|singularity|singularity_networks|frontier]...`
-# (no argument: all but frontier, about 115 minutes; frontier runs for hours). Each section writes benchmarks/sections/NN-NAME.md with its date
+# Regenerates BENCHMARKS.md from sections: `bash benchmarks/run.sh [core|memory|quick|defaults|paper|convection|fourier|soap|singularity|singularity_networks|frontier]...`
+# (no argument: all but frontier, about 175 minutes; frontier runs for hours). Each section writes benchmarks/sections/NN-NAME.md with its date
 # and commands; BENCHMARKS.md is then assembled from all section files. Every figure comes from a pinn
 # command shown next to it. Run on an otherwise idle machine (wall-clock budgets and speeds).
 set -euo pipefail
@@ -19,13 +19,13 @@ section_core() {
 runs=(
   "p_al|solve poisson2d --optimizer adam:1000,lbfgs:1000"
   "p_al_w1|solve poisson2d --optimizer adam:1000,lbfgs:1000 --weight boundary=1"
-  "h_al|solve heat1d --optimizer adam:1000,lbfgs:1000"
+  "h_al|solve heat1d --optimizer adam:1000,lbfgs:1000 --no-recipe"
   "p_engd|solve poisson2d --hidden 64 --optimizer engd:3000"
   "p_engd_w1|solve poisson2d --hidden 64 --optimizer engd:3000 --weight boundary=1"
   "p_lm|solve poisson2d --hidden 64 --optimizer lm:3000"
   "p_al64|solve poisson2d --hidden 64 --optimizer adam:1000,lbfgs:3000"
-  "h_engd|solve heat1d --hidden 64 --optimizer engd:3000"
-  "p5_engd|solve poisson5d --hidden 64 --optimizer engd:500"
+  "h_engd|solve heat1d --hidden 64 --optimizer engd:3000 --no-recipe"
+  "p5_engd|solve poisson5d --hidden 64 --optimizer engd:500 --no-recipe"
   "p_wood|solve poisson2d --hidden 40,40 --optimizer engd-woodbury:500"
   "p_ny|solve poisson2d --hidden 64,64,64 --optimizer engd-nystrom:150"
   "p_al_big|solve poisson2d --hidden 64,64,64 --optimizer adam:1000,lbfgs:2500"
@@ -157,16 +157,16 @@ PY
 
 section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best sequences found for the others
   local runs=(
-    "convection-lm|solve convection --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:300"
-    "convection|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600"
-    "convection-seed1|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600 --seed 1"
-    "reaction|solve reaction --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
-    "wave-lm|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400"
-    "wave|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
-    "burgers|solve burgers --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 400"
-    "allen-cahn|solve allen-cahn --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 300"
-    "helmholtz2d|solve helmholtz2d --hard --points 3600 --optimizer lm:300"
-    "kovasznay|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300"
+    "convection-lm|solve convection --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:300 --no-recipe"
+    "convection|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600 --no-recipe"
+    "convection-seed1|solve convection --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:19000,nncg:1000 --budget 600 --seed 1 --no-recipe"
+    "reaction|solve reaction --hard --periodic --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600 --no-recipe"
+    "wave-lm|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400 --no-recipe"
+    "wave|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600 --no-recipe"
+    "burgers|solve burgers --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 400 --no-recipe"
+    "allen-cahn|solve allen-cahn --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1000000 --budget 300 --no-recipe"
+    "helmholtz2d|solve helmholtz2d --hard --points 3600 --optimizer lm:300 --no-recipe"
+    "kovasznay|solve kovasznay --hidden 30,30 --optimizer lm:1000000 --budget 300 --no-recipe"
   )
   run_pairs paper "${runs[@]}"
   { stamp paper
@@ -178,16 +178,49 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
   } > "$sections/30-paper.md"
 }
 
+section_defaults() {   # every problem's recipe: `pinn solve P` without options, two at a time (one thread each; about an hour under load)
+  local problems=(poisson2d heat1d poisson5d convection reaction wave burgers allen-cahn helmholtz2d kovasznay)
+  local pids=() p
+  local load_start; load_start=$(cut -d' ' -f1 /proc/loadavg)
+  for p in "${problems[@]}"; do
+    /usr/bin/time -f '%U %S %e' -o "$tmp/defaults-$p.time" dotnet Solver/bin/Release/net10.0/pinn.dll solve "$p" --json --quiet \
+      > "$tmp/defaults-$p.json" 2> "$tmp/defaults-$p.err" &
+    pids+=($!)
+    if (( ${#pids[@]} == 2 )); then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
+  done
+  wait
+  { stamp defaults
+    echo "What \`pinn solve PROBLEM\` runs without options: the problem's recipe (\`pinn list\`; the options below are the ones the recipe added, ending the resolved command). Two runs at a time, one torch thread each. \"seconds\" is the training time (wall clock, evaluation excluded), \"CPU s\" the process's user + system time: with one thread it is about what the run takes on an idle machine, while on a loaded one the wall clock runs ahead of it and a recipe's \`--budget\` can end the run early (outcome BudgetReached). rel. L2 on each problem's error grid (burgers and allen-cahn: the 201×512 reference points). A run that ends above 1e-2 prints a warning; \"warned\" says whether it did. Load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg) at the end."
+    echo
+    echo "| command | rel. L2 | steps | seconds | CPU s | outcome | warned | recipe |"
+    echo "|---|---|---|---|---|---|---|---|"
+    for p in "${problems[@]}"; do
+      /usr/bin/python3 - "$tmp/defaults-$p" "$p" <<'PY'
+import json, sys
+base, problem = sys.argv[1], sys.argv[2]
+user, system, wall = (float(v) for v in open(base + ".time").read().split()[-3:])
+lines = open(base + ".json").read().strip().splitlines()
+warned = "yes" if "did not reach rel. L2" in open(base + ".err").read() else "no"
+if not lines:
+    print(f"| `pinn solve {problem}` | — | — | — | {user + system:.0f} | no result (see stderr) | {warned} | |")
+    sys.exit()
+d = json.loads(lines[-1])
+print(f"| `pinn solve {problem}` | {d['rel_l2']:.2e} | {d['steps']} | {d['seconds']:.0f} | {user + system:.0f} | {d['outcome']} | {warned} | `{d['recipe']}` |")
+PY
+    done
+  } > "$sections/25-defaults.md"
+}
+
 section_convection() {   # convection with Adam -> L-BFGS -> NNCG: Fourier features, three seeds, fewer points, and two contrasts
-  local ff="solve convection --hard --periodic --fourier-features 1:16 --sampling halton"
+  local ff="solve convection --hard --periodic --fourier-features 1:16 --sampling halton --no-recipe"
   local seq="--optimizer adam:1000,lbfgs:9000,nncg:1000 --budget 600"
   local runs=(
     "ff-s0|$ff --points 3072 $seq"
     "ff-s1|$ff --points 3072 $seq --seed 1"
     "ff-s2|$ff --points 3072 $seq --seed 2"
     "ff-2048|$ff --points 2048 $seq"
-    "ff32-s1|solve convection --hard --periodic --fourier-features 1:32 --sampling halton --points 3072 $seq --seed 1"
-    "plain|solve convection --hard --periodic --sampling halton --points 3072 --optimizer adam:1000,lbfgs:15000,nncg:1000 --budget 600"
+    "ff32-s1|solve convection --hard --periodic --fourier-features 1:32 --sampling halton --points 3072 $seq --seed 1 --no-recipe"
+    "plain|solve convection --hard --periodic --sampling halton --points 3072 --optimizer adam:1000,lbfgs:15000,nncg:1000 --budget 600 --no-recipe"
   )
   run_pairs convection "${runs[@]}"
   { stamp convection
@@ -199,8 +232,8 @@ section_convection() {   # convection with Adam -> L-BFGS -> NNCG: Fourier featu
 
 section_fourier() {   # wave and reaction with the convection section's 16 Fourier features and the Adam -> L-BFGS -> NNCG sequence
   local runs=(
-    "wave-ff|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --fourier-features 1:16 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600"
-    "reaction-ff|solve reaction --hard --periodic --fourier-features 1:16 --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600"
+    "wave-ff|solve wave --hard --sampling halton --points 4096 --hidden 32,32,32 --fourier-features 1:16 --optimizer adam:1000,lbfgs:3000,nncg:1000 --budget 600 --no-recipe"
+    "reaction-ff|solve reaction --hard --periodic --fourier-features 1:16 --sampling halton --points 2048 --optimizer adam:1000,lbfgs:8000,nncg:1000 --budget 600 --no-recipe"
   )
   run_pairs fourier "${runs[@]}"
   { stamp fourier
@@ -311,7 +344,7 @@ frontier_run() {   # store name arguments: one run, stored with its command, CPU
 }
 
 wanted=("$@")
-(( ${#wanted[@]} )) || wanted=(core memory quick paper convection fourier soap singularity singularity_networks)
+(( ${#wanted[@]} )) || wanted=(core memory quick defaults paper convection fourier soap singularity singularity_networks)
 for s in "${wanted[@]}"; do "section_$s"; done
 {
 cat <<HEAD
