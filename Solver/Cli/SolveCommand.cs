@@ -104,6 +104,8 @@ public sealed class SolveCommand : Command<SolveSettings>
                 ["stop"] = p.StopName,
             }).ToArray()),
             ["out"] = job.OutPath,
+            ["recipe"] = string.Join(' ', job.RecipeOptions),
+            ["arguments"] = ShellWords.Join(job.SolveArguments),
         };
     }
 }
