@@ -415,7 +415,7 @@ else:
     worst = max(d["rel_l2"] for d in runs)
 met = "yes" if worst <= float(target.split()[0]) else "no"
 if len(rows) < len(seeds):
-    cells += f" (seed {', '.join(s for s in seeds if s not in done)} not run)"
+    cells += f" (seed {', '.join(s for s in seeds if s not in done)} not run or stopped)"
     met = "no" if met == "no" else "not judged"
 steps = ", ".join(str(d["steps"]) for d in runs)
 wall = ", ".join(f"{r['wall_seconds']:.0f}" for r in rows)
