@@ -134,6 +134,22 @@ public class AnalyticProfileTests
     }
 
     [Fact]
+    public void CcfScan_AcrossTheStableLambda_ChangesSignThere()
+    {
+        // Continuation through fixed-λ fits: converged fits on both sides, the indicator changes sign only in the
+        // interval that holds the literature's λ, and linear interpolation there lands within 1e-3 of it.
+        var equation = new CcfProfileEquation();
+        var options = new AnalyticSingularityOptions { Branch = 0, Powers = [3], Modes = [16], Weights = new AnalyticProfileWeights(Ridge: 1e-6) };
+        var points = new AnalyticProfileSolver(equation, options).Scan([1.22, 1.20, 1.18, 1.16]);
+        Assert.All(points, p => Assert.True(p.Loss < 1e-6, $"λ = {p.Lambda}: loss {p.Loss:E3}"));
+        var changes = Enumerable.Range(0, points.Count - 1).Where(k => Math.Sign(points[k].Indicator) != Math.Sign(points[k + 1].Indicator)).ToList();
+        Assert.Equal([1], changes);
+        var (a, b) = (points[1], points[2]);
+        double root = a.Lambda - a.Indicator * (b.Lambda - a.Lambda) / (b.Indicator - a.Indicator);
+        Assert.True(Math.Abs(root - 1.1807776628998) < 1e-3, $"interpolated root {root:R}");
+    }
+
+    [Fact]
     public void Basis_RegularFamily_IsIndependentOfLambda()
     {
         var basis = new AnalyticProfileBasis(2, 3, regular: true);
