@@ -63,7 +63,7 @@ public class SingularityAnalyticSettings : CommandSettings
             throw new UsageException($"--scan must be FROM:TO:STEP with FROM and TO in (0, 10) and STEP ≠ 0 pointing from FROM to TO, e.g. 1.3:1.1:-0.02 (got '{Scan}')");
         int count = (int)Math.Floor((parts[1] - parts[0]) / parts[2] + 1e-9) + 1;
         if (count > 500) throw new UsageException($"--scan would run {count} fits; at most 500 (use a larger STEP)");
-        return Enumerable.Range(0, count).Select(k => parts[0] + k * parts[2]).ToArray();
+        return Enumerable.Range(0, count).Select(k => Math.Round(parts[0] + k * parts[2], 12)).ToArray();
     }
 
     /// <summary>The analytic options from the shared values.</summary>
