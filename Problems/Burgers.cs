@@ -33,6 +33,8 @@ public sealed class Burgers : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
+    public Recipe Recipe => new("lm:2000") { Hard = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
+    /// <inheritdoc />
     public string? HardForm => "u = -sin πx + (1-x²)t·N (initial condition and ends exact)";
 
     /// <summary>The exact solution at (x, t), [N, 2] → [N].</summary>

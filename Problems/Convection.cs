@@ -35,6 +35,8 @@ public sealed class Convection : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
+    public Recipe Recipe => new("lm:1000") { Hard = true, Periodic = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
+    /// <inheritdoc />
     public string? HardForm => "u = sin x + t/(t+1/40)·N (initial condition exact)";
 
     /// <summary>τ of the hard form's time factor t/(t + τ): the time 1/β in which the wave moves one unit of x.</summary>

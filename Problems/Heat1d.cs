@@ -21,6 +21,8 @@ public sealed class Heat1d : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [64, 64];
     /// <inheritdoc />
+    public Recipe Recipe => new("engd:3000") { Hidden = [64] };
+    /// <inheritdoc />
     public string? HardForm => "u = sin πx + x(1-x)t·N (initial condition and ends exact)";
 
     /// <summary>The exact solution at (x, t).</summary>

@@ -11,6 +11,8 @@ public interface IBenchmarkProblem
     string Description { get; }
     /// <summary>Default hidden widths of the network.</summary>
     int[] DefaultHidden { get; }
+    /// <summary>The settings <c>pinn solve</c> uses when given none (see <see cref="Problems.Recipe"/>).</summary>
+    Recipe Recipe { get; }
     /// <summary>The hard-constrained form u = A + B·N in words (used with <see cref="ProblemOptions.Hard"/>), or null when there is none.</summary>
     string? HardForm => null;
     /// <summary>The input in which the problem is periodic (embedded with <see cref="ProblemOptions.PeriodicEmbedding"/>), or null.</summary>

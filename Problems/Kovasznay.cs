@@ -31,6 +31,8 @@ public sealed class Kovasznay : IBenchmarkProblem
     public string Description => "steady Navier-Stokes Re = 20 on [-0.5,1]×[-0.5,1.5], outputs (u,v,p); Dirichlet u,v from the Kovasznay flow, p pinned at one point; 40×40 grid + 400 boundary";
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50];
+    /// <inheritdoc />
+    public Recipe Recipe => new("lm:800") { Hidden = [30, 30], Budget = 600 };
 
     /// <summary>The exact (u, v, p) as [N, 3].</summary>
     public static Tensor Exact(Tensor p)

@@ -27,6 +27,8 @@ public sealed class Poisson2d : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [64, 64];
     /// <inheritdoc />
+    public Recipe Recipe => Recipe.Plain;
+    /// <inheritdoc />
     public string? HardForm => "u = x(1-x)y(1-y)·N (boundary exact)";
 
     /// <summary>Default weight of the boundary term.</summary>

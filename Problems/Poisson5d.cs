@@ -16,6 +16,8 @@ public sealed class Poisson5d : IBenchmarkProblem
     public string Description => "-Δu = π² Σ sin(πxᵢ) on [0,1]⁵, u = u* on ∂Ω; exact Σ sin(πxᵢ)";
     /// <inheritdoc />
     public int[] DefaultHidden => [64];
+    /// <inheritdoc />
+    public Recipe Recipe => new("engd:500");
 
     /// <summary>The exact solution.</summary>
     public static Tensor Exact(Tensor x) => (Math.PI * x).sin().sum(1);

@@ -33,6 +33,8 @@ public sealed class Reaction : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
+    public Recipe Recipe => new("lm:1000") { Hard = true, Periodic = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
+    /// <inheritdoc />
     public string? HardForm => "u = h(x) + t·N (initial condition exact)";
     /// <inheritdoc />
     public int? PeriodicCoordinate => 0;

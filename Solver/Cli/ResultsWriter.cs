@@ -40,6 +40,9 @@ public static class ResultsWriter
             ["stop_reason"] = run.OutcomeReason ?? "",
             ["phase_stops"] = string.Join(",", run.Phases.Select(p => p.StopName)),
             ["resample_every"] = (long)job.Training.ResampleEvery,
+            ["budget"] = job.Budget,
+            ["solve_arguments"] = ShellWords.Join(job.SolveArguments),   // resolved (recipe applied): 'pinn solve' with these replays the run
+            ["recipe"] = string.Join(' ', job.RecipeOptions),              // the recipe's options this run took over
         };
         job.Form.AddTo(config);
         foreach (var (name, errors) in run.Evaluation.OutputErrors)

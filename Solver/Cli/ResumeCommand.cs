@@ -13,8 +13,10 @@ public sealed class ResumeCommand : Command<ResumeSettings>
     {
         var record = Checkpoints.Read(settings.Checkpoint);
         var c = record.Checkpoint!;
-        Console.Error.WriteLine($"pinn: resuming '{settings.Checkpoint}' ({c.Reason} checkpoint at step {c.Step}): solve {string.Join(' ', c.Arguments)}");
-        string[] args = ["solve", .. c.Arguments, "--resume-from", settings.Checkpoint];
+        // a checkpoint stores the resolved arguments (ending in --no-recipe); one written before recipes existed ran the plain defaults
+        string[] arguments = c.Arguments.Contains(SolveRecipe.Off) ? [.. c.Arguments] : [.. c.Arguments, SolveRecipe.Off];
+        Console.Error.WriteLine($"pinn: resuming '{settings.Checkpoint}' ({c.Reason} checkpoint at step {c.Step}): solve {string.Join(' ', arguments)}");
+        string[] args = ["solve", .. arguments, "--resume-from", settings.Checkpoint];
         return CommandLine.CreateApp().Run(args);
     }
 }

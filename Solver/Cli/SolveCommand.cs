@@ -45,7 +45,23 @@ public sealed class SolveCommand : Command<SolveSettings>
         }
         if (s.Json) Console.WriteLine(Summary(run, job).ToJsonString());
         else Console.WriteLine(run.Report());
+        if (AccuracyWarning(run) is { } warning) Console.Error.WriteLine(warning);
         return ExitCodes.Ok;
+    }
+
+    /// <summary>The rel. L2 above which a finished run ends with <see cref="AccuracyWarning"/>.</summary>
+    public const double WarnAbove = 1e-2;
+
+    /// <summary>
+    /// One line for stderr when a finished run's rel. L2 is above <see cref="WarnAbove"/> (printed even with
+    /// <c>--quiet</c>: a run that misses it is not a failure, but it should not pass silently); null otherwise.
+    /// </summary>
+    public static string? AccuracyWarning(TrainingRun run)
+    {
+        if (!(run.RelativeL2 > WarnAbove)) return null;
+        var why = run.Outcome == TrainingOutcome.BudgetReached ? "the time budget ended it; raise --budget" : "give it more steps (--optimizer)";
+        return FormattableString.Invariant(
+            $"pinn: warning: this run did not reach rel. L2 {WarnAbove:0e0} (it ended at {run.RelativeL2:0.0e+00}); {why}, or see the problem's recipe in 'pinn list' and BENCHMARKS.md, section defaults");
     }
 
     /// <summary>The JSON summary: one object.</summary>
@@ -88,6 +104,8 @@ public sealed class SolveCommand : Command<SolveSettings>
                 ["stop"] = p.StopName,
             }).ToArray()),
             ["out"] = job.OutPath,
+            ["recipe"] = string.Join(' ', job.RecipeOptions),
+            ["arguments"] = ShellWords.Join(job.SolveArguments),
         };
     }
 }

@@ -38,23 +38,33 @@ public sealed record SolveJob(
     /// <summary>The problem's sizes and form (hard constraint, periodic embedding) as requested.</summary>
     public ProblemOptions Size => Form.Size;
 
+    /// <summary>The recipe's words this run took over (empty with <c>--no-recipe</c> and on a resolved command line).</summary>
+    public IReadOnlyList<string> RecipeOptions { get; init; } = [];
+
+    /// <summary>The training budget in seconds (0: none).</summary>
+    public double Budget => Training.TimeBudget;
+
     /// <summary>Residual rows (filled by <see cref="Run"/>).</summary>
     public long ResidualCount { get; private set; }
 
-    /// <summary>Validates settings; a mistake becomes a <see cref="UsageException"/>.</summary>
+    /// <summary>
+    /// Validates settings; a mistake becomes a <see cref="UsageException"/>. Without <c>--no-recipe</c> the problem's
+    /// recipe fills every option <paramref name="commandLine"/> does not give (<see cref="SolveRecipe"/>).
+    /// </summary>
     public static SolveJob FromSettings(SolveSettings s, IReadOnlyList<string> commandLine)
     {
         try
         {
             var entry = ProblemCatalog.Get(s.Problem);
+            if (!s.NoRecipe) return WithRecipe(s, commandLine, entry.Recipe);
             var size = new ProblemOptions(
                 s.Points is null ? null : Arguments.Positive("--points", s.Points),
                 s.BoundaryPoints is null ? null : Arguments.Positive("--boundary-points", s.BoundaryPoints), s.Hard, s.Periodic).Validate();
-            var phases = OptimizerSpec.Parse(s.Optimizer);
+            var phases = OptimizerSpec.Parse(s.Optimizer ?? Recipe.PlainOptimizer);
             int seed = Arguments.Integer("--seed", s.Seed);
             int threads = Arguments.Positive("--threads", s.Threads);
             int evalEvery = Arguments.NonNegative("--eval-every", s.EvalEvery);
-            int resampleEvery = Arguments.NonNegative("--resample-every", s.ResampleEvery);
+            int resampleEvery = s.ResampleEvery is null ? 0 : Arguments.NonNegative("--resample-every", s.ResampleEvery);
             double evalTimeRatio = Arguments.NonNegativeNumber("--eval-time-ratio", s.EvalTimeRatio);
             if (evalTimeRatio is > 0 and <= 1) throw new UsageException($"--eval-time-ratio must be 0 (off) or above 1, such as 1.1 (got '{s.EvalTimeRatio}')");
             var hidden = s.Hidden is null ? entry.DefaultHidden : Arguments.PositiveList("--hidden", s.Hidden);
@@ -67,7 +77,7 @@ public sealed record SolveJob(
                 ResultsFile.EnsureWritable(s.Out);
             }
             if (s.Plot && s.Out is null) throw new UsageException("--plot writes figures next to the results file: give --out FILE.h5 too");
-            double budget = Arguments.NonNegativeNumber("--budget", s.Budget);
+            double budget = s.Budget is null ? 0 : Arguments.NonNegativeNumber("--budget", s.Budget);
             int checkpointEvery = Arguments.NonNegative("--checkpoint-every", s.CheckpointEvery);
             var attention = s.Rba is null ? null : Engine.ResidualAttention.Parse(s.Rba);
             var adaptive = s.Adaptive is null ? null : Engine.AdaptiveSampling.Parse(s.Adaptive);
@@ -105,6 +115,15 @@ public sealed record SolveJob(
         {
             throw new UsageException(e.Message);
         }
+    }
+
+    /// <summary>The job of the command line resolved with <paramref name="recipe"/> (parsed again by the program's own parser).</summary>
+    private static SolveJob WithRecipe(SolveSettings s, IReadOnlyList<string> commandLine, Recipe recipe)
+    {
+        var (arguments, applied) = SolveRecipe.Resolve(s, SolveArgumentsOf(commandLine), recipe);
+        List<string> line = ["solve", .. arguments];
+        if (s.ResumeFrom is not null) line.AddRange(["--resume-from", s.ResumeFrom]);
+        return FromSettings(Cli.SolveArguments.Parse(line), line) with { RecipeOptions = applied };
     }
 
     /// <summary>Refuses a pool smaller than an interior term's batch (its point count; a grid's is the nearest perfect power).</summary>

@@ -13,12 +13,17 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Optimizer sequence.</summary>
     [CommandOption("-o|--optimizer <SPEC>")]
-    [Description("Optimizer sequence NAME[[:STEPS]][[:key=value...]],... (default adam:1000,lbfgs:1000).")]
-    public string Optimizer { get; init; } = "adam:1000,lbfgs:1000";
+    [Description("Optimizer sequence NAME[[:STEPS]][[:key=value...]],... (default: the problem's recipe, see 'pinn list'; adam:1000,lbfgs:1000 with --no-recipe).")]
+    public string? Optimizer { get; init; }
+
+    /// <summary>Plain defaults instead of the problem's recipe.</summary>
+    [CommandOption("--no-recipe")]
+    [Description("Do not apply the problem's recipe (the settings 'pinn list' shows for it, e.g. --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:2000 --budget 600): plain defaults adam:1000,lbfgs:1000, the problem's network, points and grid. Without it, every recipe option the command line does not give is taken from the recipe; the switches a recipe turns on (--hard, --periodic) are off only with --no-recipe.")]
+    public bool NoRecipe { get; init; }
 
     /// <summary>Hidden widths.</summary>
     [CommandOption("--hidden <WIDTHS>")]
-    [Description("Hidden layer widths, comma-separated (default: the problem's, e.g. 64,64).")]
+    [Description("Hidden layer widths, comma-separated (default: the recipe's, else the problem's, e.g. 64,64).")]
     public string? Hidden { get; init; }
 
     /// <summary>Activation.</summary>
@@ -33,12 +38,12 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Hard-constrained form.</summary>
     [CommandOption("--hard")]
-    [Description("Use the problem's hard-constrained form u = A + B·N (conditions exact, their terms dropped; see 'pinn list').")]
+    [Description("Use the problem's hard-constrained form u = A + B·N (conditions exact, their terms dropped; see 'pinn list'). Several recipes turn it on; --no-recipe turns it off.")]
     public bool Hard { get; init; }
 
     /// <summary>Periodic embedding.</summary>
     [CommandOption("--periodic")]
-    [Description("Embed the periodic coordinate as (cos, sin) so periodicity is exact and its term is dropped (periodic problems only).")]
+    [Description("Embed the periodic coordinate as (cos, sin) so periodicity is exact and its term is dropped (periodic problems only). The periodic problems' recipes turn it on; --no-recipe turns it off.")]
     public bool Periodic { get; init; }
 
     /// <summary>Random Fourier features.</summary>
@@ -48,12 +53,12 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Sampling of the interior points.</summary>
     [CommandOption("--sampling <METHOD>")]
-    [Description("Interior points as a grid (default for most problems), halton (quasi-random) or uniform (random); the count stays --points.")]
+    [Description("Interior points as a grid (the plain default for most problems), halton (quasi-random) or uniform (random); the count stays --points (default: the recipe's).")]
     public string? Sampling { get; init; }
 
     /// <summary>Interior points.</summary>
     [CommandOption("--points <N>")]
-    [Description("Interior collocation points (default: the problem's, e.g. 900).")]
+    [Description("Interior collocation points (default: the recipe's, else the problem's, e.g. 900).")]
     public string? Points { get; init; }
 
     /// <summary>Boundary/initial points.</summary>
@@ -94,7 +99,7 @@ public sealed class SolveSettings : CommandSettings
     /// <summary>Resampling interval.</summary>
     [CommandOption("--resample-every <N>")]
     [Description("Redraw the collocation points every N steps (default 0: never). Only --sampling uniform gives new points: grid and Halton points are fixed.")]
-    public string ResampleEvery { get; init; } = "0";
+    public string? ResampleEvery { get; init; }
 
     /// <summary>Causal weighting.</summary>
     [CommandOption("--causal <SPEC>")]
@@ -118,8 +123,8 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Wall-clock budget.</summary>
     [CommandOption("--budget <SECONDS>")]
-    [Description("Stop after this many seconds of training (default 0: no limit; evaluation time excluded). No step starts that would likely end past it, judged by the longest of the phase's last 32 steps.")]
-    public string Budget { get; init; } = "0";
+    [Description("Stop after this many seconds of training (default: the recipe's cap, else 0: no limit; evaluation time excluded). No step starts that would likely end past it, judged by the longest of the phase's last 32 steps.")]
+    public string? Budget { get; init; }
 
     /// <summary>Most memory the run may be estimated to need.</summary>
     [CommandOption("--max-memory <SIZE>")]

@@ -39,7 +39,7 @@ internal static class InterruptedRun
         return (straight, straightTheta, snapshot, resumed, resumedNet.Parameters.data<double>().ToArray());
     }
 
-    private sealed class StopAt(long step, CancellationTokenSource cancel) : IProgressSink
+    internal sealed class StopAt(long step, CancellationTokenSource cancel) : IProgressSink
     {
         public void PhaseStarted(int phase, string optimizer, int steps) { }
         public void Step(HistoryRow row, long totalSteps) { if (row.Step == step) cancel.Cancel(); }

@@ -43,6 +43,8 @@ public sealed record SolveRequest(string Problem, string Optimizer)
     public int CheckpointEvery { get; init; }
     /// <summary>The results file (null: none).</summary>
     public string? Out { get; init; }
+    /// <summary>Apply the problem's recipe to the options left out (false: <c>--no-recipe</c>, the plain defaults, as a plan states every setting it means).</summary>
+    public bool Recipe { get; init; }
     /// <summary>No progress output.</summary>
     public bool Quiet { get; init; } = true;
 
@@ -64,6 +66,7 @@ public sealed record SolveRequest(string Problem, string Optimizer)
         if (Budget > 0) a.AddRange(["--budget", Budget.ToString("R", C)]);
         if (CheckpointEvery > 0) a.AddRange(["--checkpoint-every", CheckpointEvery.ToString(C)]);
         if (Out is not null) a.AddRange(["--out", Out]);
+        if (!Recipe) a.Add(SolveRecipe.Off);
         if (Quiet) a.Add("--quiet");
         return a;
     }

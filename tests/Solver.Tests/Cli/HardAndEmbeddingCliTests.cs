@@ -18,7 +18,7 @@ public class HardAndEmbeddingCliTests
     {
         using var dir = Cli.TemporaryDirectory();
         var (code, _, err) = Cli.Run("solve", problem, first, second, "--optimizer", "lbfgs:4", "--hidden", "6", "--points", "36",
-            "--boundary-points", "12", "--quiet", "--seed", "2", "--out", dir["r.h5"]);
+            "--boundary-points", "12", "--no-recipe", "--quiet", "--seed", "2", "--out", dir["r.h5"]);
         Assert.True(code == 0, err);
         var record = Pinn.Verification.ResultsFile.Read(dir["r.h5"]);
         Assert.Equal(first == "--hard", record.Config["hard"]);
@@ -58,14 +58,14 @@ public class HardAndEmbeddingCliTests
     {
         using var dir = Cli.TemporaryDirectory();
         string[] args = ["solve", "convection", "--hard", "--periodic", "--fourier-features", "1:3", "--optimizer", "lbfgs:6,engd:4",
-            "--hidden", "6", "--points", "36", "--boundary-points", "12", "--eval-every", "2", "--checkpoint", dir["c.h5"], "--json", "--quiet"];
+            "--hidden", "6", "--points", "36", "--boundary-points", "12", "--eval-every", "2", "--checkpoint", dir["c.h5"], "--no-recipe", "--json", "--quiet"];
         var straight = Cli.Run(args);
         Assert.True(straight.Code == 0, straight.Err);
 
         var settings = new SolveSettings
         {
             Problem = "convection", Hard = true, Periodic = true, FourierFeatures = "1:3", Optimizer = "lbfgs:6,engd:4", Hidden = "6",
-            Points = "36", BoundaryPoints = "12", EvalEvery = "2", Checkpoint = dir["c.h5"], Json = true, Quiet = true,
+            Points = "36", BoundaryPoints = "12", EvalEvery = "2", Checkpoint = dir["c.h5"], NoRecipe = true, Json = true, Quiet = true,
         };
         using var cancel = new CancellationTokenSource();
         var part = SolveJob.FromSettings(settings, args).Run(new StopAt(8, cancel), cancel.Token);

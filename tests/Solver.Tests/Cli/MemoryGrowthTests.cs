@@ -19,7 +19,7 @@ public class MemoryGrowthTests
     {
         using var dir = Cli.TemporaryDirectory();
         using var process = Cli.Start(dir.Path, "solve", "burgers", "--hard", "--hidden", "20,20", "--points", "1024",
-            "--optimizer", $"adam:{Steps}", "--eval-every", $"{EvalEvery}", "--threads", "1");
+            "--optimizer", $"adam:{Steps}", "--eval-every", $"{EvalEvery}", "--threads", "1", "--no-recipe");
         var errorsRead = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

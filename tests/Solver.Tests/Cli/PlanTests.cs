@@ -24,7 +24,7 @@ public class PlanTests
             plan.Entries.Select(e => e.Label));
         var e = plan.Entries[3];
         Assert.Equal(["solve", "poisson2d", "--optimizer", "engd:4", "--hidden", "6", "--points", "25", "--boundary-points", "12", "--seed", "1",
-            "--threads", "1", "--eval-every", "0", "--checkpoint-every", "10", "--out", e.Results, "--quiet"], e.Arguments);
+            "--threads", "1", "--eval-every", "0", "--checkpoint-every", "10", "--out", e.Results, "--no-recipe", "--quiet"], e.Arguments);
         Assert.StartsWith("runs/003-", e.Results);
         Assert.False(Directory.Exists(dir["sweep/runs"]));   // nothing ran
     }

@@ -39,7 +39,7 @@ public class ResultsSnippetTests
         foreach (var run in runs)
         {
             var path = dir[$"{string.Join("_", run).Replace(",", "-").Replace(":", "-")}.h5"];
-            var (code, _, err) = Cli.Cli.Run(["solve", .. run, "--optimizer", "adam:3", "--points", "64", "--boundary-points", "16", "--quiet", "--out", path]);
+            var (code, _, err) = Cli.Cli.Run(["solve", .. run, "--optimizer", "adam:3", "--points", "64", "--boundary-points", "16", "--no-recipe", "--quiet", "--out", path]);
             Assert.True(code == 0, $"{string.Join(' ', run)}: {err}");
             var (exit, output, error) = ExternalTools.Run(ExternalTools.PythonWithH5py!, [dir["evaluate.py"], path], TimeSpan.FromSeconds(60));
             Assert.True(exit == 0, $"{string.Join(' ', run)}: python failed: {error}");
