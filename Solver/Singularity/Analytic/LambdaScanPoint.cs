@@ -5,5 +5,5 @@ namespace Pinn.Solver.Singularity;
 public sealed record LambdaScanPoint(double Lambda, double Indicator, double Loss, int Steps, string Stop)
 {
     /// <summary>The fitted stage.</summary>
-    public AnalyticStage? Stage { get; init; }
+    public required AnalyticStage Stage { get; init; }
 }

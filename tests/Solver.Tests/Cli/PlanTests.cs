@@ -74,10 +74,12 @@ public class PlanTests
         // "Expected false to be true" in 2 of 3 loaded runs of this test when the run was in-process).
         using (var straightRun = Cli.Start(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0"))
         {
-            var straightErr = straightRun.StandardError.ReadToEndAsync();
+            string straightErr = "";
+            straightRun.ErrorDataReceived += (_, e) => straightErr += e.Data + "\n";
+            straightRun.BeginErrorReadLine();
             straightRun.StandardOutput.ReadToEnd();
             straightRun.WaitForExit();
-            Assert.True(straightRun.ExitCode == 0, $"exit {straightRun.ExitCode}: {straightErr.Result}");
+            Assert.True(straightRun.ExitCode == 0, $"exit {straightRun.ExitCode}: {straightErr}");
         }
 
         var resumed = RunState.Of(plan, plan.Entries[0]).Record!;

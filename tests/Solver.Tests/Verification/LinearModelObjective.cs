@@ -17,7 +17,10 @@ internal sealed class LinearModelObjective : IResidualObjective, IDisposable
     private readonly Func<Tensor, Tensor> _basis;
     private readonly List<CollocatedTerm> _terms;
 
+    /// <param name="problem">The problem whose terms are fitted.</param>
     /// <param name="basis">Points [N, d] → basis values [N, P].</param>
+    /// <param name="parameterCount">P.</param>
+    /// <param name="seed">Seed of the collocation points.</param>
     public LinearModelObjective(Problem problem, Func<Tensor, Tensor> basis, int parameterCount, int seed)
     {
         _problem = problem;

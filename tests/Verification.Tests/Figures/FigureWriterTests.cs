@@ -115,6 +115,7 @@ public class FigureWriterTests
     }
 
     [UnwritableDirectoryFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void Write_UnwritableDirectory_ThrowsAndLeavesNothingBehind()
     {
         using var directory = new TempDirectory();
