@@ -45,6 +45,12 @@ public sealed partial class PinnObjective
     /// <summary>Whether batches are drawn from pools.</summary>
     public bool IsAdaptive => _pools.Any(p => p is not null);
 
+    /// <summary>
+    /// The global step before which the batches were last drawn (−1 before any draw); set by the trainer's schedule,
+    /// saved in checkpoints, so that a stop soon after a draw is recognised after a resume too.
+    /// </summary>
+    public long LastDrawStep { get; internal set; } = -1;
+
     /// <summary>Whether the rows carry attention multipliers.</summary>
     public bool HasAttention => _attentionSettings is not null;
 
@@ -152,7 +158,8 @@ public sealed partial class PinnObjective
     public OptimizerState? SaveAdaptiveState()
     {
         if (!IsAdaptive && !HasAttention) return null;
-        var state = new OptimizerState("adaptive").Set("changes", _adaptiveChanges).Set("attention_active", _attentionActive ? 1 : 0);
+        var state = new OptimizerState("adaptive").Set("changes", _adaptiveChanges).Set("attention_active", _attentionActive ? 1 : 0)
+            .Set("last_draw_step", LastDrawStep);
         for (int i = 0; i < _terms.Count; i++)
         {
             _pools[i]?.Save(state, $"term{i}.");
@@ -181,6 +188,7 @@ public sealed partial class PinnObjective
         }
         _attentionActive = state.Flag("attention_active");
         _adaptiveChanges = state.Integer("changes");
+        LastDrawStep = state.Has("last_draw_step") ? state.Integer("last_draw_step") : -1;   // absent in older checkpoints
         _residualCount = null;
         _revision = FunctionRevision();
     }

@@ -102,6 +102,41 @@ public class AdaptiveTrainingTests
     }
 
     [Fact]
+    public void OptimizerStop_InAPooledRun_DrawsNewBatches_AndEndsThePhaseWhenAFreshBatchDoesNotHelp()
+    {
+        // gtol = 1e30: L-BFGS stops at every starting point, so each batch gets exactly one step.
+        using var net = Net();
+        var events = new EventLog();
+        var pooled = Trainer.For(Heat, net).Using("lbfgs:10:gtol=1e30:keep=true,adam:3").With(Options()).Reporting(events).Run();
+        Assert.Equal([2, 3], pooled.Phases.Select(p => p.Steps));
+        Assert.Equal(Pinn.Optimizers.StopReason.GradientTolerance, pooled.Phases[0].Stop);
+        Assert.Single(events.Messages, m => m.Contains("new batches drawn, the phase goes on", StringComparison.Ordinal));
+
+        using var plainNet = Net();
+        var plain = Trainer.For(Heat, plainNet).Using("lbfgs:10:gtol=1e30:keep=true,adam:3").With(Options() with { Adaptive = null }).Run();
+        Assert.Equal([1, 3], plain.Phases.Select(p => p.Steps));
+    }
+
+    [Fact]
+    public void InterruptAndResume_AfterADrawOnAStop_BitwiseEqual()
+    {
+        // interrupted right after the stop and its draw: the resumed run must know the draw was one step ago
+        var (straight, straightTheta, _, resumed, resumedTheta) =
+            InterruptedRun.Compare(Heat, Net, "lbfgs:10:gtol=1e30:keep=true,adam:4", Options(), interruptAt: 1);
+        Assert.Equal(straight.Phases.Select(p => p.Steps), resumed.Phases.Select(p => p.Steps));
+        Assert.Equal(straight.History.Select(h => h.Loss), resumed.History.Select(h => h.Loss));
+        Assert.Equal(straightTheta, resumedTheta);
+    }
+
+    private sealed class EventLog : IProgressSink
+    {
+        public List<string> Messages { get; } = [];
+        public void PhaseStarted(int phase, string optimizer, int steps) { }
+        public void Step(HistoryRow row, long totalSteps) { }
+        public void Event(string message) => Messages.Add(message);
+    }
+
+    [Fact]
     public void AdaptiveWithResampleEvery_IsRefused()
     {
         using var net = Net();

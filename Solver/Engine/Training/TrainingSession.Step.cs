@@ -49,16 +49,17 @@ internal sealed partial class TrainingSession
         _guard.Succeeded(_step - 1, result.Loss);
         _check.Observe(result.Loss);
         bool overBudget = OverBudget();
-        bool last = run.Done == run.Phase.Steps || result.Stop != StopReason.None || overBudget;
+        bool stopped = result.Stop != StopReason.None && !DrawAfterStop(run, result, overBudget);
+        bool last = run.Done == run.Phase.Steps || stopped || overBudget;
         var row = Row(run, result.Loss, EvaluateIfDue(last)) with { CausalMinWeight = _objective.CausalMinWeight };
         _history.Add(row);
         foreach (var hook in _hooks) hook.AfterStep(Context(run), row);
         _s.Progress.Step(row, _total);
         run.Stall.Observe(run.Done, _step, result.Loss);
-        Tell(run, result);
+        Tell(run, result, stopped);
         if (_s.CheckpointEvery > 0 && _step % _s.CheckpointEvery == 0)
-            CheckpointPeriodically(run, phaseDone: run.Done == run.Phase.Steps || result.Stop != StopReason.None);
-        if (result.Stop != StopReason.None) run.OptimizerStopped = true;
+            CheckpointPeriodically(run, phaseDone: run.Done == run.Phase.Steps || stopped);
+        if (stopped) run.OptimizerStopped = true;
         else if (overBudget)
         {
             EndOnBudget();
@@ -66,11 +67,23 @@ internal sealed partial class TrainingSession
         }
     }
 
+    /// <summary>
+    /// In a run that draws its points from pools, a stop with steps of the phase left draws the next batches at once
+    /// and the phase goes on (<see cref="AdaptiveSchedule.DrawAfterStop"/>); returns whether it did.
+    /// </summary>
+    private bool DrawAfterStop(PhaseRun run, StepResult result, bool overBudget) =>
+        !overBudget && run.Done < run.Phase.Steps && _adaptive.DrawAfterStop(_objective, Theta, _step, result.Stop);
+
     /// <summary>Logs an optimizer's stop, and its other messages (rejected steps, raised damping) at most once every EventInterval steps.</summary>
-    private void Tell(PhaseRun run, StepResult result)
+    private void Tell(PhaseRun run, StepResult result, bool stopped)
     {
-        if (result.Stop != StopReason.None)
+        if (result.Stop != StopReason.None && !stopped)
             _s.Progress.Event($"{run.Phase.Name} stopped after {run.Done} steps: {result.Message ?? result.Stop.ToString()}");
+        else if (result.Stop != StopReason.None)
+        {
+            _s.Progress.Event($"{run.Phase.Name} step {_step}: stopped on its batch ({result.Message ?? result.Stop.ToString()}); new batches drawn, the phase goes on");
+            _lastEvent = _step;
+        }
         else if (result.Message is not null && _step - _lastEvent >= EventInterval)
         {
             _s.Progress.Event($"{run.Phase.Name} step {_step}: {result.Message}");

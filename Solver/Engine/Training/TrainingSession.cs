@@ -31,6 +31,7 @@ internal sealed partial class TrainingSession : IDisposable
     private readonly BudgetForecast _budget;
     private readonly ProgressCheck _check;
     private readonly IReadOnlyList<ITrainingHook> _hooks;
+    private readonly AdaptiveSchedule _adaptive;
     private readonly Stopwatch _clock = new();
     private readonly double _offset;
     private readonly List<HistoryRow> _history;
@@ -59,9 +60,10 @@ internal sealed partial class TrainingSession : IDisposable
         _budget = new BudgetForecast(_s.Options.TimeBudget);
         _check = new ProgressCheck(resume is null ? StartLoss() : StoredStartLoss(resume));
         foreach (var row in _history) _check.Observe(row.Loss);
+        _adaptive = new AdaptiveSchedule(_s.Options.Adaptive, _s.Options.Attention, _s.Progress);
         _hooks = [
             new ResampleHook(_s.Options.ResampleEvery),
-            new AdaptiveHook(new AdaptiveSchedule(_s.Options.Adaptive, _s.Options.Attention, _s.Progress)),
+            new AdaptiveHook(_adaptive),
             new CausalSchedule(_s.Options.Causal),
             .. _s.Hooks];
     }
