@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Helpers of run.sh's `frontier` section: store one run's result, and write the section's tables.
 
-  frontier.py store OUT NAME ARGS RESULT_JSON TIME_FILE STARTED
+  frontier.py store OUT NAME ARGS RESULT_JSON TIME_FILES STARTED
       OUT: the stored result (written to OUT.tmp, then renamed): pinn's JSON summary line with the command,
-      the user+system CPU seconds and wall seconds from /usr/bin/time -f '%U %S %e', and the start time added.
+      the user+system CPU seconds and wall seconds from /usr/bin/time -f '%U %S %e' (TIME_FILES: comma-separated,
+      one per attempt, summed), the number of resumes and the start time added.
   frontier.py table STORE ROW...
       ROW is "name|pinn arguments"; prints one table line per row whose stored result exists (rows not run yet
       are listed as such), then the worst rel. L2 over the seeds of each recipe.
@@ -20,8 +21,13 @@ def store(out, name, args, result, time_file, started):
     if not lines:
         raise SystemExit(f"frontier: {name}: pinn printed no JSON summary (see its stderr)")
     d = json.loads(lines[-1])
-    user, system, wall = (float(v) for v in open(time_file).read().split()[-3:])
-    d.update({"name": name, "command": f"pinn {args}", "cpu_seconds": user + system, "wall_seconds": wall, "started": started})
+    cpu = wall = 0.0
+    attempts = time_file.split(",")
+    for path in attempts:   # one file per attempt: the run, then each resume from its checkpoint
+        user, system, elapsed = (float(v) for v in open(path).read().split()[-3:])
+        cpu, wall = cpu + user + system, wall + elapsed
+    d.update({"name": name, "command": f"pinn {args}", "cpu_seconds": cpu, "wall_seconds": wall, "started": started,
+              "resumes": len(attempts) - 1})
     with open(out + ".tmp", "w") as f:
         json.dump(d, f)
         f.write("\n")
@@ -44,8 +50,8 @@ def recipe(args):
 
 
 def table(store_dir, rows):
-    print("| problem | seed | rel. L2 | final loss | steps per phase | training s | wall s | CPU s | started (UTC) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| problem | seed | rel. L2 | final loss | steps per phase | training s | wall s | CPU s | resumes | started (UTC) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     worst = {}
     commands = []
     for row in rows:
@@ -58,15 +64,15 @@ def table(store_dir, rows):
         seed = re.search(r"--seed (\d+)", args)
         seed = seed.group(1) if seed else "0"
         if not os.path.exists(path):
-            print(f"| {label} | {seed} | not run yet | | | | | | |")
+            print(f"| {label} | {seed} | not run yet | | | | | | | |")
             continue
         d = json.load(open(path))
         if same_command(d["command"], f"pinn {args}") is None:
-            print(f"| {label} | {seed} | stored result is for another command; rerun this row | | | | | | |")
+            print(f"| {label} | {seed} | stored result is for another command; rerun this row | | | | | | | |")
             continue
         steps = ", ".join(f"{p['optimizer']} {p['steps']}" for p in d["phases"])
         print(f"| {label} | {seed} | {d['rel_l2']:.2e} | {d['loss']:.2e} | {steps} | {d['seconds']:.0f} | "
-              f"{d['wall_seconds']:.0f} | {d['cpu_seconds']:.0f} | {d['started']} |")
+              f"{d['wall_seconds']:.0f} | {d['cpu_seconds']:.0f} | {d.get('resumes', 0)} | {d['started']} |")
         worst.setdefault(key, []).append((d["rel_l2"], seed))
     print()
     for i, key in enumerate(commands, 1):

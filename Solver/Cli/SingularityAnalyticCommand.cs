@@ -11,6 +11,12 @@ public static class SingularityAnalyticCommand
     {
         var equation = s.Equation();
         var options = s.ToAnalyticOptions();
+        if (s.ScanLambdas() is { } lambdas)
+        {
+            if (s.Out is not null) throw new UsageException("--scan prints the indicator along λ and writes no results file; drop --out (or --scan)");
+            var points = new AnalyticProfileSolver(equation, options, SingularityCommand.Start(s)).Scan(lambdas);
+            return SingularityCommand.Print(s, ScanSummary(equation, options, points));
+        }
         var progress = SingularityCommand.Start(s);
         var result = new AnalyticProfileSolver(equation, options, progress).Run();
         string? figures = null;
@@ -21,6 +27,24 @@ public static class SingularityAnalyticCommand
             progress($"wrote {s.Out}, {figures}-profile.png/.svg and {figures}-residual.png/.svg");
         }
         return SingularityCommand.Print(s, Summary(result, s.Out, figures));
+    }
+
+    /// <summary>The summary of a scan: per λ, R's origin coefficient and the fit's loss, steps and stop.</summary>
+    public static JsonObject ScanSummary(IProfileEquation equation, AnalyticSingularityOptions options, IReadOnlyList<LambdaScanPoint> points)
+    {
+        static JsonNode? Num(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+        return new JsonObject
+        {
+            ["problem"] = equation.Name,
+            ["method"] = "analytic",
+            ["branch"] = options.Branch,
+            ["lambda_reference"] = Num(equation.ReferenceLambda(options.Branch)),
+            ["scan_lambda"] = new JsonArray(points.Select(p => Num(p.Lambda)).ToArray()),
+            ["scan_indicator"] = new JsonArray(points.Select(p => Num(p.Indicator)).ToArray()),
+            ["scan_loss"] = new JsonArray(points.Select(p => Num(p.Loss)).ToArray()),
+            ["scan_steps"] = new JsonArray(points.Select(p => (JsonNode)p.Steps).ToArray()),
+            ["scan_stop"] = new JsonArray(points.Select(p => (JsonNode)p.Stop).ToArray()),
+        };
     }
 
     /// <summary>The summary: λ and its error against the reference, the residual maximum, each stage.</summary>

@@ -47,6 +47,25 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz: skip the secant search for λ and train λ jointly from --lambda0.")]
     public bool NoSearch { get; init; }
 
+    /// <summary>A continuation scan of the smoothness indicator.</summary>
+    [CommandOption("--scan <FROM:TO:STEP>")]
+    [Description("Analytic ansatz: instead of the search, fit at fixed λ = FROM, FROM+STEP, … up to TO, each fit started from the previous one, and print R's origin coefficient (zero at an admissible λ) with each fit's loss, e.g. 1.3:1.1:-0.02. Use with --ridge when the fits drift.")]
+    public string? Scan { get; init; }
+
+    /// <summary>The λ values of <see cref="Scan"/> (null without it); a malformed or too long scan is a <see cref="UsageException"/>.</summary>
+    public IReadOnlyList<double>? ScanLambdas()
+    {
+        if (Scan is null) return null;
+        var parts = Scan.Split(':', StringSplitOptions.TrimEntries)
+            .Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (parts.Length != 3 || parts.Any(double.IsNaN) || !(parts[0] > 0 && parts[0] < 10 && parts[1] > 0 && parts[1] < 10) || parts[2] == 0
+            || Math.Sign(parts[1] - parts[0]) * Math.Sign(parts[2]) < 0)
+            throw new UsageException($"--scan must be FROM:TO:STEP with FROM and TO in (0, 10) and STEP ≠ 0 pointing from FROM to TO, e.g. 1.3:1.1:-0.02 (got '{Scan}')");
+        int count = (int)Math.Floor((parts[1] - parts[0]) / parts[2] + 1e-9) + 1;
+        if (count > 500) throw new UsageException($"--scan would run {count} fits; at most 500 (use a larger STEP)");
+        return Enumerable.Range(0, count).Select(k => Math.Round(parts[0] + k * parts[2], 12)).ToArray();
+    }
+
     /// <summary>The analytic options from the shared values.</summary>
     public AnalyticSingularityOptions ToAnalyticOptions(IProfileEquation equation, int branch, int stages, double? lambda0, int steps, int searchSteps)
     {

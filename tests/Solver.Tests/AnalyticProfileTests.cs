@@ -124,13 +124,30 @@ public class AnalyticProfileTests
     [Fact]
     public void CcfStableProfile_SearchFindsTheLiteratureLambda_WithASmallBasis()
     {
-        // The search is started from the coarse λ₀ = 1 and never told the answer; with 3×16 functions plus the regular family
-        // the fits converge spectrally (the ansatz without the regular family stalled at residuals ~1e-3).
+        // The search is started from the coarse λ₀ = 1 and never told the answer; with 3×20 functions plus the regular family
+        // the fits converge spectrally (the ansatz without the regular family stalled at residuals ~1e-3). Measured: λ within
+        // ~7e-9 and max |R̃| ~8e-11 (3×16 gave 1.5e-7 and 2e-9, too close to the bounds below for a test).
         var equation = new CcfProfileEquation();
-        var options = new AnalyticSingularityOptions { Branch = 0, Stages = 1, Powers = [3], Modes = [16] };
+        var options = new AnalyticSingularityOptions { Branch = 0, Stages = 1, Powers = [3], Modes = [20] };
         var result = new AnalyticProfileSolver(equation, options).Run();
         Assert.True(Math.Abs(result.Lambda - 1.1807776628998) < 1e-6, $"λ = {result.Lambda:R}");
         Assert.True(result.MaxResidual < 1e-8, $"max |R̃| = {result.MaxResidual:E3}");
+    }
+
+    [Fact]
+    public void CcfScan_AcrossTheStableLambda_ChangesSignThere()
+    {
+        // Continuation through fixed-λ fits: converged fits on both sides, the indicator changes sign only in the
+        // interval that holds the literature's λ, and linear interpolation there lands within 1e-3 of it.
+        var equation = new CcfProfileEquation();
+        var options = new AnalyticSingularityOptions { Branch = 0, Powers = [3], Modes = [16], Weights = new AnalyticProfileWeights(Ridge: 1e-6) };
+        var points = new AnalyticProfileSolver(equation, options).Scan([1.22, 1.20, 1.18, 1.16]);
+        Assert.All(points, p => Assert.True(p.Loss < 1e-6, $"λ = {p.Lambda}: loss {p.Loss:E3}"));
+        var changes = Enumerable.Range(0, points.Count - 1).Where(k => Math.Sign(points[k].Indicator) != Math.Sign(points[k + 1].Indicator)).ToList();
+        Assert.Equal([1], changes);
+        var (a, b) = (points[1], points[2]);
+        double root = a.Lambda - a.Indicator * (b.Lambda - a.Lambda) / (b.Indicator - a.Indicator);
+        Assert.True(Math.Abs(root - 1.1807776628998) < 1e-3, $"interpolated root {root:R}");
     }
 
     [Fact]

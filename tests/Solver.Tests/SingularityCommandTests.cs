@@ -47,6 +47,12 @@ public class SingularityCommandTests
         new[] { "singularity", "ccf", "--stages", "6" },
         new[] { "singularity", "ccf", "--lambda0", "-1" },
         new[] { "singularity", "ccf", "--out", "p.txt" },
+        new[] { "singularity", "ccf", "--scan", "1.2:1.1" },
+        new[] { "singularity", "ccf", "--scan", "1.2:1.1:0.01" },
+        new[] { "singularity", "ccf", "--scan", "1.2:1.1:0" },
+        new[] { "singularity", "ccf", "--scan", "0:1:0.1" },
+        new[] { "singularity", "ccf", "--scan", "1:2:0.0001" },
+        new[] { "singularity", "ccf", "--scan", "1.2:1.1:-0.05", "--out", "p.h5" },
     };
 
     [Theory]
@@ -95,6 +101,18 @@ public class SingularityCommandTests
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    [Fact]
+    public void Run_CcfScan_PrintsTheIndicatorAtEachLambda()
+    {
+        var (code, stdout, err) = Run("singularity", "ccf", "--branch", "0", "--powers", "2", "--modes", "6", "--analytic-points", "40",
+            "--search-steps", "3", "--scan", "1.3:1.1:-0.1", "--json", "-q");
+        Assert.True(code == ExitCodes.Ok, err);
+        var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+        Assert.Equal(new[] { 1.3, 1.2, 1.1 }, json["scan_lambda"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
+        Assert.Equal(3, json["scan_indicator"]!.AsArray().Count(v => v is not null && double.IsFinite((double)v)));
+        Assert.All(json["scan_steps"]!.AsArray(), v => Assert.InRange((int)v!, 1, 3));
     }
 
     [Fact]

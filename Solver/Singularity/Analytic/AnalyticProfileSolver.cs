@@ -110,22 +110,47 @@ public sealed class AnalyticProfileSolver
     private (double Lambda, AnalyticStage Stage, List<(double, double)> Evaluations) SearchLambda(AnalyticStage start, double lambda0)
     {
         var fits = new Dictionary<double, AnalyticStage>();
-        var weights = _options.Weights with { Origin = 0 };
         double Indicator(double l)
         {
             // Each fit starts from the guess at its own λ (not from the previous fit): the indicator is then a function of λ alone.
-            var fit = Fit([], Guess(start.Basis, l), l, fixedLambda: true, _options.SearchSteps, weights, "search");
-            var current = fits[l] = fit.Stage;
-            var series = new AnalyticProfile(_equation, [current]).Series(l, _equation.OriginOrder(_options.Branch) + 2).F;
-            double value = _equation.ProfileIsRealPart
-                ? _equation.OriginCoefficient(_options.Branch, l, series.Real(), series.Imaginary())
-                : _equation.OriginCoefficient(_options.Branch, l, series.Imaginary(), series.Real());
-            _progress($"search: λ = {l:R}: R's origin coefficient {value:E3} (loss {fit.History[^1].Loss:E3}, {fit.History.Count} steps)");
-            return value;
+            var point = FixedLambdaFit(Guess(start.Basis, l), l, "search");
+            fits[l] = point.Stage;
+            _progress($"search: λ = {l:R}: R's origin coefficient {point.Indicator:E3} (loss {point.Loss:E3}, {point.Steps} steps)");
+            return point.Indicator;
         }
         var (lambda, evaluations) = LambdaSearch.Find(Indicator, lambda0, lambda0 * 1.02, _options.SearchEvaluations, 1e-12);
         _progress($"search: λ = {lambda:R} after {evaluations.Count} fits");
         return (lambda, fits[lambda], evaluations);
+    }
+
+    /// <summary>
+    /// The smoothness indicator along <paramref name="lambdas"/> by continuation: each fixed-λ fit (origin row off) starts
+    /// from the previous λ's fit, the first from the equation's guess. It shows where the indicator changes sign and how
+    /// well each fit converged, which the secant search (each fit from the guess) does not.
+    /// </summary>
+    public IReadOnlyList<LambdaScanPoint> Scan(IReadOnlyList<double> lambdas)
+    {
+        var points = new List<LambdaScanPoint>();
+        AnalyticStage? previous = null;
+        foreach (double l in lambdas)
+        {
+            var point = FixedLambdaFit(previous ?? Guess(_options.Basis(1), l), l, "scan");
+            previous = point.Stage;
+            points.Add(point);
+            _progress($"scan: λ = {l:R}: R's origin coefficient {point.Indicator:E4} (loss {point.Loss:E3}, {point.Steps} steps, {point.Stop})");
+        }
+        return points;
+    }
+
+    /// <summary>A fit at fixed λ with the origin row left out, and R's origin coefficient of the result.</summary>
+    private LambdaScanPoint FixedLambdaFit(AnalyticStage start, double lambda, string label)
+    {
+        var fit = Fit([], start, lambda, fixedLambda: true, _options.SearchSteps, _options.Weights with { Origin = 0 }, label);
+        var series = new AnalyticProfile(_equation, [fit.Stage]).Series(lambda, _equation.OriginOrder(_options.Branch) + 2).F;
+        double value = _equation.ProfileIsRealPart
+            ? _equation.OriginCoefficient(_options.Branch, lambda, series.Real(), series.Imaginary())
+            : _equation.OriginCoefficient(_options.Branch, lambda, series.Imaginary(), series.Real());
+        return new LambdaScanPoint(lambda, value, fit.History[^1].Loss, fit.History.Count, fit.Stop) { Stage = fit.Stage };
     }
 
     private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,
