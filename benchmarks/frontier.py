@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Helpers of run.sh's `frontier` section: store one run's result, and write the section's tables.
 
-  frontier.py store OUT NAME ARGS RESULT_JSON TIME_FILES STARTED
+  frontier.py store OUT NAME ARGS RESULT_JSON TIME_FILES STARTED [VERIFIED]
       OUT: the stored result (written to OUT.tmp, then renamed): pinn's JSON summary line with the command,
       the user+system CPU seconds and wall seconds from /usr/bin/time -f '%U %S %e' (TIME_FILES: comma-separated,
-      one per attempt, summed), the number of resumes and the start time added.
+      one per attempt, summed), the number of resumes, the start time and VERIFIED ('pinn verify' passed: yes/no) added.
   frontier.py table STORE ROW...
       ROW is "name|pinn arguments"; prints one table line per row whose stored result exists (rows not run yet
       are listed as such), then the worst rel. L2 over the seeds of each recipe.
@@ -16,7 +16,7 @@ import re
 import sys
 
 
-def store(out, name, args, result, time_file, started):
+def store(out, name, args, result, time_file, started, verified=None):
     lines = open(result).read().strip().splitlines()
     if not lines:
         raise SystemExit(f"frontier: {name}: pinn printed no JSON summary (see its stderr)")
@@ -28,10 +28,15 @@ def store(out, name, args, result, time_file, started):
         cpu, wall = cpu + user + system, wall + elapsed
     d.update({"name": name, "command": f"pinn {args}", "cpu_seconds": cpu, "wall_seconds": wall, "started": started,
               "resumes": len(attempts) - 1})
+    if verified is not None:
+        d["verified"] = verified
     with open(out + ".tmp", "w") as f:
         json.dump(d, f)
         f.write("\n")
     os.replace(out + ".tmp", out)
+
+
+TARGETS = {"burgers": 1e-6, "allen-cahn": 1e-5}   # issue 14, "Done when" (worst of seeds 0-2)
 
 
 def same_command(stored, wanted):
@@ -50,8 +55,8 @@ def recipe(args):
 
 
 def table(store_dir, rows):
-    print("| problem | seed | rel. L2 | final loss | steps per phase | training s | wall s | CPU s | resumes | started (UTC) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("| problem | seed | rel. L2 | final loss | steps per phase | training s | wall s | CPU s | resumes | verified | started (UTC) |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     worst = {}
     commands = []
     for row in rows:
@@ -64,26 +69,32 @@ def table(store_dir, rows):
         seed = re.search(r"--seed (\d+)", args)
         seed = seed.group(1) if seed else "0"
         if not os.path.exists(path):
-            print(f"| {label} | {seed} | not run yet | | | | | | | |")
+            print(f"| {label} | {seed} | not run yet | | | | | | | | |")
             continue
         d = json.load(open(path))
         if same_command(d["command"], f"pinn {args}") is None:
-            print(f"| {label} | {seed} | stored result is for another command; rerun this row | | | | | | | |")
+            print(f"| {label} | {seed} | stored result is for another command; rerun this row | | | | | | | | |")
             continue
         steps = ", ".join(f"{p['optimizer']} {p['steps']}" for p in d["phases"])
         print(f"| {label} | {seed} | {d['rel_l2']:.2e} | {d['loss']:.2e} | {steps} | {d['seconds']:.0f} | "
-              f"{d['wall_seconds']:.0f} | {d['cpu_seconds']:.0f} | {d.get('resumes', 0)} | {d['started']} |")
+              f"{d['wall_seconds']:.0f} | {d['cpu_seconds']:.0f} | {d.get('resumes', 0)} | {d.get('verified', '—')} | {d['started']} |")
         worst.setdefault(key, []).append((d["rel_l2"], seed))
     print()
     for i, key in enumerate(commands, 1):
         runs = worst.get(key, [])
-        summary = (f"worst rel. L2 {max(r for r, _ in runs):.2e} over seed(s) {', '.join(s for _, s in runs)}"
+        target = TARGETS.get(key.split()[1])
+        verdict = ""
+        if runs and target:
+            reached = max(r for r, _ in runs) <= target
+            verdict = f"; issue-14 target {target:.0e} {'reached' if reached else 'not reached'}" + \
+                ("" if len(runs) >= 3 else " (fewer than three seeds measured)")
+        summary = (f"worst rel. L2 {max(r for r, _ in runs):.2e} over seed(s) {', '.join(s for _, s in runs)}{verdict}"
                    if runs else "no stored result yet")
         print(f"- recipe {i}: `pinn {key} --seed S` — {summary}")
 
 
 def main():
-    if len(sys.argv) >= 2 and sys.argv[1] == "store" and len(sys.argv) == 8:
+    if len(sys.argv) >= 2 and sys.argv[1] == "store" and len(sys.argv) in (8, 9):
         store(*sys.argv[2:])
     elif len(sys.argv) >= 3 and sys.argv[1] == "table":
         table(sys.argv[2], sys.argv[3:])
