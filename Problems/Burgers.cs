@@ -33,7 +33,7 @@ public sealed class Burgers : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
-    public Recipe Recipe => new("lm:2000") { Hard = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
+    public Recipe Recipe => new("lm:1500") { Hard = true, Adaptive = "rad:every=200", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "u = -sin πx + (1-x²)t·N (initial condition and ends exact)";
 

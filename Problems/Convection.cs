@@ -35,7 +35,7 @@ public sealed class Convection : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
-    public Recipe Recipe => new("lm:1000") { Hard = true, Periodic = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
+    public Recipe Recipe => new("lm:1500") { Hard = true, Periodic = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "u = sin x + t/(t+1/40)·N (initial condition exact)";
 

@@ -36,7 +36,7 @@ public sealed class Wave : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50, 50];
     /// <inheritdoc />
-    public Recipe Recipe => new("lm:400") { Hard = true, Sampling = "halton", Points = 4096, Hidden = [32, 32, 32], Budget = 600 };
+    public Recipe Recipe => new("lm:1500") { Hard = true, Sampling = "halton", Points = 4096, Hidden = [20, 20, 20], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "u = sin πx + ½sin 5πx + x(1-x)·t²/(t²+0.01)·N (initial value, velocity and ends exact)";
 

@@ -181,7 +181,7 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
 section_defaults() {   # every problem's recipe: `pinn solve P` without options, two at a time (one thread each; about an hour under load)
   local problems=(poisson2d heat1d poisson5d convection reaction wave burgers allen-cahn helmholtz2d kovasznay)
   local pids=() p
-  local load_start; load_start=$(cut -d' ' -f1 /proc/loadavg)
+  local load_start header; load_start=$(cut -d' ' -f1 /proc/loadavg); header=$(stamp defaults)
   for p in "${problems[@]}"; do
     /usr/bin/time -f '%U %S %e' -o "$tmp/defaults-$p.time" dotnet Solver/bin/Release/net10.0/pinn.dll solve "$p" --json --quiet \
       > "$tmp/defaults-$p.json" 2> "$tmp/defaults-$p.err" &
@@ -189,7 +189,7 @@ section_defaults() {   # every problem's recipe: `pinn solve P` without options,
     if (( ${#pids[@]} == 2 )); then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
   done
   wait
-  { stamp defaults
+  { echo "$header"; echo
     echo "What \`pinn solve PROBLEM\` runs without options: the problem's recipe (\`pinn list\`; the options below are the ones the recipe added, ending the resolved command). Two runs at a time, one torch thread each. \"seconds\" is the training time (wall clock, evaluation excluded), \"CPU s\" the process's user + system time: with one thread it is about what the run takes on an idle machine, while on a loaded one the wall clock runs ahead of it and a recipe's \`--budget\` can end the run early (outcome BudgetReached). rel. L2 on each problem's error grid (burgers and allen-cahn: the 201×512 reference points). A run that ends above 1e-2 prints a warning; \"warned\" says whether it did. Load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg) at the end."
     echo
     echo "| command | rel. L2 | steps | seconds | CPU s | outcome | warned | recipe |"

@@ -28,6 +28,8 @@ public class RecipeTests
         ["--sampling"] = job.Form.Sampling ?? "",
         ["--points"] = job.Size.InteriorPoints?.ToString() ?? "",
         ["--budget"] = job.Budget.ToString("R"),
+        ["--adaptive"] = job.Training.Adaptive?.ToString() ?? "",
+        ["--resample-every"] = job.Training.ResampleEvery.ToString(),
     };
 
     private static Dictionary<string, string> Expected(IBenchmarkProblem p)
@@ -42,6 +44,8 @@ public class RecipeTests
             ["--sampling"] = r.Sampling ?? "",
             ["--points"] = r.Points?.ToString() ?? "",
             ["--budget"] = (r.Budget ?? 0).ToString("R"),
+            ["--adaptive"] = r.Adaptive is null ? "" : Engine.AdaptiveSampling.Parse(r.Adaptive).ToString(),
+            ["--resample-every"] = (r.ResampleEvery ?? 0).ToString(),
         };
     }
 
@@ -66,14 +70,27 @@ public class RecipeTests
     [InlineData("--budget", "7")]
     public void EachGivenOption_ReplacesOnlyTheRecipesOwn(string option, string value)
     {
-        var problem = ProblemCatalog.Get("burgers");
+        var problem = ProblemCatalog.Get("convection");
         Assert.Contains(option, problem.Recipe.Options.Select(o => o.Option));
         var expected = Expected(problem);
         expected[option] = option == "--optimizer" ? OptimizerSpec.Format(OptimizerSpec.Parse(value)) : value;
-        var job = Job("burgers", option, value);
+        var job = Job("convection", option, value);
         Assert.Equal(expected, Settings(job));
         Assert.DoesNotContain(option, job.RecipeOptions);
         Assert.Equal(problem.Recipe.Options.Count - 1, job.RecipeOptions.Count(w => w.StartsWith("--", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void ResampleEvery_ReplacesARecipesAdaptiveSampling_AndAdaptiveARecipesResampling()
+    {
+        var withAdaptive = ProblemCatalog.Get("burgers");
+        Assert.NotNull(withAdaptive.Recipe.Adaptive);
+        var job = Job(withAdaptive.Name, "--resample-every", "5");
+        Assert.Null(job.Training.Adaptive);
+        Assert.Equal(5, job.Training.ResampleEvery);
+        Assert.DoesNotContain("--adaptive", job.RecipeOptions);
+        job = Job(withAdaptive.Name, "--adaptive", "rar-d:every=7");
+        Assert.Equal(Engine.AdaptiveSampling.Parse("rar-d:every=7").ToString(), job.Training.Adaptive?.ToString());
     }
 
     [Fact]
