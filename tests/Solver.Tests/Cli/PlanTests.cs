@@ -64,23 +64,16 @@ public class PlanTests
             Assert.True(part.ExitCode == ExitCodes.Interrupted, $"exit {part.ExitCode}: {part.StandardError.ReadToEnd()}");
         }
         Assert.Equal(RunProgress.Incomplete, RunState.Of(plan, plan.Entries[0]).Progress);
-        var (code, _, err) = Cli.Run("run-plan", dir["a/study.plan"], "--index", "0");
+        var (code, err) = RunChild(dir.Path, "run-plan", dir["a/study.plan"], "--index", "0");
         Assert.True(code == 0, err);
         Assert.Contains("resuming from", err);
         Assert.Contains("is done already", Cli.Run("run-plan", dir["a/study.plan"], "--index", "0").Err);
-        // The straight run goes in a child process, as the interrupted one did: in this test process the runner's own
-        // threads allocate, and a garbage collection they trigger while the training thread is inside a native call can
-        // finalize a TorchSharp Scalar that call still reads (TorchSharp passes raw handles; seen as libtorch's
-        // "Expected false to be true" in 2 of 3 loaded runs of this test when the run was in-process).
-        using (var straightRun = Cli.Start(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0"))
-        {
-            string straightErr = "";
-            straightRun.ErrorDataReceived += (_, e) => straightErr += e.Data + "\n";
-            straightRun.BeginErrorReadLine();
-            straightRun.StandardOutput.ReadToEnd();
-            straightRun.WaitForExit();
-            Assert.True(straightRun.ExitCode == 0, $"exit {straightRun.ExitCode}: {straightErr}");
-        }
+        // The resumed and the straight run go in child processes, as the interrupted one did: in this test process the
+        // runner's own threads allocate, and a garbage collection they trigger while the training thread is inside a native
+        // call can finalize a TorchSharp Scalar that call still reads (TorchSharp passes raw handles; seen as libtorch's
+        // "Expected false to be true" in 2 of 3 loaded runs of this test when the runs were in-process).
+        var straightRun = RunChild(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0");
+        Assert.True(straightRun.Code == 0, $"exit {straightRun.Code}: {straightRun.Err}");
 
         var resumed = RunState.Of(plan, plan.Entries[0]).Record!;
         var planB = PlanFile.Read(dir["b/study.plan"]);
@@ -167,4 +160,16 @@ public class PlanTests
 
     private static string[] WithoutSeconds(string csv) =>
         File.ReadAllLines(csv).Select(l => { var f = l.Split(','); return string.Join(',', f.Where((_, i) => i != f.Length - 5)); }).ToArray();
+
+    /// <summary>Runs the pinn program in a child process; its exit code and standard error.</summary>
+    private static (int Code, string Err) RunChild(string directory, params string[] args)
+    {
+        using var child = Cli.Start(directory, args);
+        var err = new System.Text.StringBuilder();
+        child.ErrorDataReceived += (_, e) => err.AppendLine(e.Data);
+        child.BeginErrorReadLine();
+        child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        return (child.ExitCode, err.ToString());
+    }
 }
