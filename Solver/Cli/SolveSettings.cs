@@ -18,7 +18,7 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Plain defaults instead of the problem's recipe.</summary>
     [CommandOption("--no-recipe")]
-    [Description("Do not apply the problem's recipe (the settings 'pinn list' shows for it, e.g. --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:2000 --budget 600): plain defaults adam:1000,lbfgs:1000, the problem's network, points and grid. Without it, every recipe option the command line does not give is taken from the recipe; the switches a recipe turns on (--hard, --periodic) are off only with --no-recipe.")]
+    [Description("Do not apply the problem's recipe (the settings 'pinn list' shows for it: network, form, sampling, points, optimizer sequence, budget): plain defaults adam:1000,lbfgs:1000, the problem's network, points and grid. Without it, every recipe option the command line does not give is taken from the recipe; the switches a recipe turns on (--hard, --periodic) are off only with --no-recipe.")]
     public bool NoRecipe { get; init; }
 
     /// <summary>Hidden widths.</summary>
