@@ -375,7 +375,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --sampling halton --points 2500 --optimizer lm:800"
     "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --points 3600 --optimizer lm:300"
     "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400"
-    "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:3000"
+    "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:5000 --resample-every 200"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
   )
   local store=benchmarks/frontier-smooth wanted_runs=" ${FRONTIER_SMOOTH_RUNS:-kovasznay helmholtz2d wave poisson5d heat1d} "
