@@ -48,11 +48,9 @@ public static class NativeMemory
     /// blocks, and glibc can no longer merge those blocks: the heap grew by 1.7 MB per step on burgers
     /// (hard form, 30-30-30, 4 096 points) and in jumps of tens of megabytes on poisson2d, while the memory in use
     /// stayed flat. A gen-1 collection every <see cref="CollectEvery"/> steps (1–3 ms on a loaded 2-core machine)
-    /// keeps the heap at the peak of one step. In a training run the collection is the restart of the run's no-GC
-    /// region (<see cref="CollectionGate.Collect"/>; it waits for other runs in the process to be between steps);
-    /// elsewhere a gen-1 collection.
+    /// keeps the heap at the peak of one step.
     /// </summary>
-    public static void CollectGarbage() => CollectionGate.Collect();
+    public static void CollectGarbage() => GC.Collect(1);
 
     [DllImport("libc", EntryPoint = "mallopt")]
     private static extern int mallopt(int parameter, int value);

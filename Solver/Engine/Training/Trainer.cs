@@ -101,7 +101,6 @@ public sealed class Trainer
         if (_options.Adaptive is not null && _options.ResampleEvery > 0)
             throw new ArgumentException("adaptive sampling draws the interior points from a pool; it cannot be combined with resampling every N steps");
         var settings = new TrainingSession.Settings(_problem, _network, phases, _options, _progress, _resume, _checkpointEvery, _checkpoint, _hooks.ToArray());
-        using var gate = CollectionGate.Enter();   // no garbage collection inside the run's native calls
         using var session = new TrainingSession(settings);
         return session.Run(cancel);
     }
