@@ -300,9 +300,9 @@ section_singularity_networks() {   # Burgers profiles with networks of the compa
 
 frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best published runs (issue 14); one torch thread each
   "burgers-ssbroyden-vrba-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:14000 --seed 0"
-  "burgers-long-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:26000 --seed 0"
-  "burgers-long-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:26000 --seed 1"
-  "burgers-long-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:26000 --seed 2"
+  "burgers-long-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:22000 --seed 0"
+  "burgers-long-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:22000 --seed 1"
+  "burgers-long-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:22000 --seed 2"
   "burgers-short-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 0"
   "burgers-short-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 1"
   "burgers-short-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 2"
