@@ -68,10 +68,11 @@ public class PlanTests
         Assert.True(code == 0, err);
         Assert.Contains("resuming from", err);
         Assert.Contains("is done already", Cli.Run("run-plan", dir["a/study.plan"], "--index", "0").Err);
-        // The resumed and the straight run go in child processes, as the interrupted one did: in this test process the
-        // runner's own threads allocate, and a garbage collection they trigger while the training thread is inside a native
-        // call can finalize a TorchSharp Scalar that call still reads (TorchSharp passes raw handles; seen as libtorch's
-        // "Expected false to be true" in 2 of 3 loaded runs of this test when the runs were in-process).
+        // The resumed and the straight run go in child processes, as the interrupted one did: a garbage collection that
+        // runs while the training thread is inside a native call can finalize a TorchSharp Scalar that call still reads
+        // (TorchSharp passes raw handles; seen as libtorch's "Expected false to be true" in 2 of 3 loaded runs of this test
+        // when the runs were in-process). Background collection, the usual cause, is now off (README, "Memory"); in this
+        // process the runner's own threads allocate, and a blocking collection they trigger can still meet the race.
         var straightRun = RunChild(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0");
         Assert.True(straightRun.Code == 0, $"exit {straightRun.Code}: {straightRun.Err}");
 
