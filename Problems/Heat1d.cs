@@ -21,7 +21,7 @@ public sealed class Heat1d : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [64, 64];
     /// <inheritdoc />
-    public Recipe Recipe => new("engd:3000") { Hidden = [64] };
+    public Recipe Recipe => new("lm:3000") { Hard = true, Hidden = [64], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "u = sin πx + x(1-x)t·N (initial condition and ends exact)";
 

@@ -17,7 +17,7 @@ public sealed class Poisson5d : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [64];
     /// <inheritdoc />
-    public Recipe Recipe => new("engd:500");
+    public Recipe Recipe => new("lm:5000") { ResampleEvery = 200, Budget = 600 };
 
     /// <summary>The exact solution.</summary>
     public static Tensor Exact(Tensor x) => (Math.PI * x).sin().sum(1);

@@ -178,19 +178,19 @@ section_paper() {   # the hard problems: Adam -> L-BFGS -> NNCG, and the best se
   } > "$sections/30-paper.md"
 }
 
-section_defaults() {   # every problem's recipe: `pinn solve P` without options, two at a time (one thread each; about an hour under load)
+section_defaults() {   # every problem's recipe: `pinn solve P` without options, DEFAULTS_JOBS (default 2) at a time (one thread each; about an hour under load)
   local problems=(poisson2d heat1d poisson5d convection reaction wave burgers allen-cahn helmholtz2d kovasznay)
-  local pids=() p
+  local pids=() p jobs=${DEFAULTS_JOBS:-2}
   local load_start header; load_start=$(cut -d' ' -f1 /proc/loadavg); header=$(stamp defaults)
   for p in "${problems[@]}"; do
     /usr/bin/time -f '%U %S %e' -o "$tmp/defaults-$p.time" dotnet Solver/bin/Release/net10.0/pinn.dll solve "$p" --json --quiet \
       > "$tmp/defaults-$p.json" 2> "$tmp/defaults-$p.err" &
     pids+=($!)
-    if (( ${#pids[@]} == 2 )); then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
+    if (( ${#pids[@]} >= jobs )); then wait "${pids[0]}" || true; pids=("${pids[@]:1}"); fi
   done
   wait
   { echo "$header"; echo
-    echo "What \`pinn solve PROBLEM\` runs without options: the problem's recipe (\`pinn list\`; the options below are the ones the recipe added, ending the resolved command). Two runs at a time, one torch thread each. \"seconds\" is the training time (wall clock, evaluation excluded), \"CPU s\" the process's user + system time: with one thread it is about what the run takes on an idle machine, while on a loaded one the wall clock runs ahead of it and a recipe's \`--budget\` can end the run early (outcome BudgetReached). rel. L2 on each problem's error grid (burgers and allen-cahn: the 201×512 reference points). A run that ends above 1e-2 prints a warning; \"warned\" says whether it did. Load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg) at the end."
+    echo "What \`pinn solve PROBLEM\` runs without options: the problem's recipe (\`pinn list\`; the options below are the ones the recipe added, ending the resolved command). $([[ $jobs == 1 ]] && echo "One run at a time" || echo "$jobs runs at a time"), one torch thread each, other jobs sharing the machine. \"seconds\" is the training time (wall clock, evaluation excluded), \"CPU s\" the process's user + system time: with one thread it is about what the run takes on an idle machine, while on a loaded one the wall clock runs ahead of it and a recipe's \`--budget\` can end the run early (outcome BudgetReached; \"steps\" then says how many of the recipe's steps ran). rel. L2 on each problem's error grid (burgers and allen-cahn: the 201×512 reference points). A run that ends above 1e-2 prints a warning; \"warned\" says whether it did. Load average $load_start at the start, $(cut -d' ' -f1 /proc/loadavg) at the end."
     echo
     echo "| command | rel. L2 | steps | seconds | CPU s | outcome | warned | recipe |"
     echo "|---|---|---|---|---|---|---|---|"
@@ -205,7 +205,9 @@ if not lines:
     print(f"| `pinn solve {problem}` | — | — | — | {user + system:.0f} | no result (see stderr) | {warned} | |")
     sys.exit()
 d = json.loads(lines[-1])
-print(f"| `pinn solve {problem}` | {d['rel_l2']:.2e} | {d['steps']} | {d['seconds']:.0f} | {user + system:.0f} | {d['outcome']} | {warned} | `{d['recipe']}` |")
+planned = sum(ph["planned"] for ph in d["phases"])
+steps = f"{d['steps']}" if d["steps"] == planned else f"{d['steps']} of {planned}"
+print(f"| `pinn solve {problem}` | {d['rel_l2']:.2e} | {steps} | {d['seconds']:.0f} | {user + system:.0f} | {d['outcome']} | {warned} | `{d['recipe']}` |")
 PY
     done
   } > "$sections/25-defaults.md"
@@ -378,7 +380,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --sampling halton --points 2500 --optimizer lm:800"
     "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --points 3600 --optimizer lm:300"
     "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 32,32,32 --optimizer lm:400"
-    "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:3000"
+    "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:5000 --resample-every 200"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
   )
   local store=benchmarks/frontier-smooth wanted_runs=" ${FRONTIER_SMOOTH_RUNS:-kovasznay helmholtz2d wave poisson5d heat1d} "

@@ -172,7 +172,7 @@ public class AdaptiveCommandLineTests
             var checkpoint = Path.Combine(dir.FullName, "c.h5");
             var (code, json, err) = Cli.Cli.Run("solve", "heat1d", "--rba", "rba:every=2", "--adaptive", "rad:pool=500:every=2",
                 "--optimizer", "adam:4", "--hidden", "4", "--points", "36", "--boundary-points", "8", "--json",
-                "--out", output, "--checkpoint", checkpoint, "--checkpoint-every", "3");
+                "--out", output, "--checkpoint", checkpoint, "--checkpoint-every", "3", "--no-recipe");
             Assert.True(code == ExitCodes.Ok, err);
             Assert.Contains("\"steps\":4", json);
             var record = Pinn.Verification.ResultsFile.Read(output);
