@@ -28,6 +28,16 @@ internal static class Cli
     public static Process StartInterruptible(string workingDirectory, params string[] args) =>
         Launch(workingDirectory, ["env", "--default-signal=INT", "dotnet", Program, .. args]);
 
+    /// <summary>Runs the built <c>pinn</c> program in a child process to its end: exit code, standard output and error (both read as they come).</summary>
+    public static (int Code, string Out, string Err) RunChild(string workingDirectory, params string[] args)
+    {
+        using var child = Start(workingDirectory, args);
+        var err = child.StandardError.ReadToEndAsync();
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        return (child.ExitCode, output, err.Result);
+    }
+
     private static string Program => Path.Combine(AppContext.BaseDirectory, "pinn.dll");
 
     /// <summary>Starts <paramref name="command"/> (the program, then its arguments) with its output redirected.</summary>

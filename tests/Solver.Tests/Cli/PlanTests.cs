@@ -64,7 +64,7 @@ public class PlanTests
             Assert.True(part.ExitCode == ExitCodes.Interrupted, $"exit {part.ExitCode}: {part.StandardError.ReadToEnd()}");
         }
         Assert.Equal(RunProgress.Incomplete, RunState.Of(plan, plan.Entries[0]).Progress);
-        var (code, err) = RunChild(dir.Path, "run-plan", dir["a/study.plan"], "--index", "0");
+        var (code, _, err) = Cli.RunChild(dir.Path, "run-plan", dir["a/study.plan"], "--index", "0");
         Assert.True(code == 0, err);
         Assert.Contains("resuming from", err);
         Assert.Contains("is done already", Cli.Run("run-plan", dir["a/study.plan"], "--index", "0").Err);
@@ -73,7 +73,7 @@ public class PlanTests
         // (TorchSharp passes raw handles; seen as libtorch's "Expected false to be true" in 2 of 3 loaded runs of this test
         // when the runs were in-process). Background collection, the usual cause, is now off (README, "Memory"); in this
         // process the runner's own threads allocate, and a blocking collection they trigger can still meet the race.
-        var straightRun = RunChild(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0");
+        var straightRun = Cli.RunChild(dir.Path, "run-plan", dir["b/study.plan"], "--index", "0");
         Assert.True(straightRun.Code == 0, $"exit {straightRun.Code}: {straightRun.Err}");
 
         var resumed = RunState.Of(plan, plan.Entries[0]).Record!;
@@ -161,16 +161,4 @@ public class PlanTests
 
     private static string[] WithoutSeconds(string csv) =>
         File.ReadAllLines(csv).Select(l => { var f = l.Split(','); return string.Join(',', f.Where((_, i) => i != f.Length - 5)); }).ToArray();
-
-    /// <summary>Runs the pinn program in a child process; its exit code and standard error.</summary>
-    private static (int Code, string Err) RunChild(string directory, params string[] args)
-    {
-        using var child = Cli.Start(directory, args);
-        var err = new System.Text.StringBuilder();
-        child.ErrorDataReceived += (_, e) => err.AppendLine(e.Data);
-        child.BeginErrorReadLine();
-        child.StandardOutput.ReadToEnd();
-        child.WaitForExit();
-        return (child.ExitCode, err.ToString());
-    }
 }

@@ -49,11 +49,8 @@ public class ResumeCommandTests
         Assert.True(File.Exists(checkpoint));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
 
-        using var resumed = Cli.Start(dir.Path, "resume", checkpoint);
-        var resumedOut = resumed.StandardOutput.ReadToEnd();
-        var resumedErr = resumed.StandardError.ReadToEnd();
-        resumed.WaitForExit();
-        Assert.True(resumed.ExitCode == 0, resumedErr);
+        var (resumedCode, resumedOut, resumedErr) = Cli.RunChild(dir.Path, "resume", checkpoint);
+        Assert.True(resumedCode == 0, resumedErr);
 
         var a = Uninterrupted.Value;
         var b = LastJson(resumedOut);
