@@ -308,6 +308,9 @@ frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best 
   "burgers-short-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 0"
   "burgers-short-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 1"
   "burgers-short-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 4096 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 2"
+  "burgers-p8192-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:12000 --seed 0 --eval-every 500"
+  "burgers-p8192-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:12000 --seed 1 --eval-every 500"
+  "burgers-p8192-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:12000 --seed 2 --eval-every 500"
   "allen-cahn-short-s0|solve allen-cahn --no-recipe --periodic --hidden 30,30,30 --sampling uniform --points 4096 --boundary-points 512 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 0"
 )
 
@@ -351,8 +354,10 @@ frontier_run() {   # store name arguments: one run, stored with its command, CPU
   # file is checked with 'pinn verify' (recorded errors recomputed from the stored network).
   local started attempt=0 code=0 times=() checkpoint="$tmp/$2.checkpoint.h5" pinn_dll=Solver/bin/Release/net10.0/pinn.dll
   started=$(date -u +%Y-%m-%dT%H:%MZ)
+  local evaluate="--eval-every 0"   # a row that gives its own --eval-every keeps it
+  [[ " $3 " == *" --eval-every "* ]] && evaluate=""
   # shellcheck disable=SC2086
-  /usr/bin/time -o "$tmp/$2.time0" -f '%U %S %e' dotnet $pinn_dll $3 --eval-every 0 --json --quiet \
+  /usr/bin/time -o "$tmp/$2.time0" -f '%U %S %e' dotnet $pinn_dll $3 $evaluate --json --quiet \
     --checkpoint-every 500 --checkpoint "$checkpoint" --out "$tmp/$2.h5" > "$tmp/$2.json" || code=$?
   times+=("$tmp/$2.time0")
   while (( code != 0 && attempt < 3 )) && [[ -f $checkpoint ]]; do
