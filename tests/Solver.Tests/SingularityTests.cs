@@ -164,6 +164,40 @@ public class SingularityTests
     }
 
     [Fact]
+    public void Solver_EachStage_ReturnsItsBestCheckedIterate()
+    {
+        using var solver = new ProfileSolver(new SingularityOptions
+        {
+            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16,
+            ResampleEvery = 2, MaxSteps = 10,
+        });
+        var result = solver.Run();
+        foreach (var stage in result.Stages)
+        {
+            double bestChecked = stage.History.Where(r => double.IsFinite(r.MaxResidual)).Min(r => r.MaxResidual);
+            Assert.True(stage.MaxResidual <= bestChecked * (1 + 1e-9), $"stage {stage.Index}: {stage.MaxResidual:E6} > best checked {bestChecked:E6}");
+        }
+    }
+
+    [Fact]
+    public void CheckedIterate_KeepsTheSmallestAndRestoresOnlyWhenBetter()
+    {
+        using var scope = NewDisposeScope();
+        using var kept = new CheckedIterate();
+        var theta = tensor(new[] { 1.0, 2.0 }, dtype: ScalarType.Float64);
+        Assert.Null(kept.Restore(theta, 1.0));
+        kept.Offer(theta, 0.5, 1);
+        theta.copy_(tensor(new[] { 3.0, 4.0 }, dtype: ScalarType.Float64));
+        kept.Offer(theta, 0.7, 2);
+        kept.Offer(theta, double.NaN, 3);
+        Assert.Equal((1, 0.5), (kept.Step, kept.Max));
+        Assert.Null(kept.Restore(theta, 0.4));
+        Assert.Equal(new[] { 3.0, 4.0 }, theta.data<double>().ToArray());
+        Assert.Equal((1, 0.5), kept.Restore(theta, 0.6));
+        Assert.Equal(new[] { 1.0, 2.0 }, theta.data<double>().ToArray());
+    }
+
+    [Fact]
     public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
     {
         using var scope = NewDisposeScope();
