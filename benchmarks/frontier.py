@@ -89,9 +89,11 @@ def table(store_dir, rows):
         if runs and target:
             slowest = max(c for _, _, c, _ in runs)
             reached = max(r for r, _, _, _ in runs) <= target and slowest <= TIME_LIMIT
+            judged = "reached" if reached and len(runs) >= 3 else "not reached" if not reached else \
+                "not judged yet: within it on the seeds measured, but fewer than three seeds"
             verdict = f"; slowest run {slowest:.0f} CPU s (limit {TIME_LIMIT}; longest wall {max(w for *_, w in runs):.0f} s on the shared machine)" + \
-                f"; issue-14 target {target:.0e} {'reached' if reached else 'not reached'}" + \
-                ("" if len(runs) >= 3 else " (fewer than three seeds measured)")
+                f"; issue-14 target {target:.0e} {judged}" + \
+                ("" if len(runs) >= 3 or reached else " (fewer than three seeds measured)")
         summary = (f"worst rel. L2 {max(r for r, *_ in runs):.2e} over seed(s) {', '.join(s for _, s, *_ in runs)}{verdict}"
                    if runs else "no stored result yet")
         print(f"- recipe {i}: `pinn {key} --seed S` — {summary}")

@@ -113,7 +113,7 @@ public sealed class SolveSettings : CommandSettings
 
     /// <summary>Adaptive sampling from a pool.</summary>
     [CommandOption("--adaptive <SPEC>")]
-    [Description("Draw the PDE points from a pool by their residual: METHOD[[:key=value...]], METHOD rad (redraw all, density |r|^k/mean|r|^k + c, k=1 c=1), rar-d (add points, k=2 c=0) or vrba (density from attention on the pool, k=1 c=0, every 100), Wu et al. 2023 / Toscano et al. 2025. Keys: pool (100000), every (500), k, c, pool-sampling (halton|uniform), add (rar-d; points/10), decay (0.1), rate (0.9) (vrba), grow (1: off), gap (2), max (pool/4). The batch is --points.")]
+    [Description("Draw the PDE points from a pool by their residual: METHOD[[:key=value...]], METHOD rad (redraw all, density |r|^k/mean|r|^k + c, k=1 c=1), rar-d (add points, k=2 c=0) or vrba (density from attention on the pool, k=1 c=0, every 100), Wu et al. 2023 / Toscano et al. 2025. Keys: pool (100000), every (500), k, c, pool-sampling (halton|uniform), add (rar-d; points/10), decay (0.1), rate (0.9) (vrba), grow (1: off), gap (2), max (pool/4), final (last; best: end at the iterate with the lowest pool mean r² among the draws and the last). The batch is --points.")]
     public string? Adaptive { get; init; }
 
     /// <summary>Results file.</summary>

@@ -21,6 +21,8 @@ namespace Pinn.Solver.Engine;
 /// squared residual exceeds <see cref="Gap"/> times that of the points just trained on (they fit better than the domain).</param>
 /// <param name="Gap">The ratio that triggers growth.</param>
 /// <param name="MaxPoints">Largest batch growth may reach (0: a quarter of the pool).</param>
+/// <param name="KeepBest">End the run at the iterate with the lowest pool mean squared residual among those the draws
+/// evaluated and the last one (<see cref="PoolBest"/>), instead of the last one.</param>
 /// <remarks>
 /// C. Wu, M. Zhu, Q. Tan, Y. Kartha, L. Lu, "A comprehensive study of non-adaptive and residual-based adaptive
 /// sampling for physics-informed neural networks", CMAME 403 (2023) 115671: density p(x) ∝ |r(x)|ᵏ/E|r|ᵏ + c over a
@@ -35,7 +37,7 @@ namespace Pinn.Solver.Engine;
 public sealed record AdaptiveSampling(
     AdaptiveMethod Method, int Pool = 100_000, int Every = 500, double Exponent = 1, double Offset = 1,
     SamplingMethod PoolSampling = SamplingMethod.Halton, int Add = 0, double Decay = 0.1, double Rate = 0.9,
-    double Growth = 1, double Gap = 2, int MaxPoints = 0)
+    double Growth = 1, double Gap = 2, int MaxPoints = 0, bool KeepBest = false)
 {
     /// <summary>The largest pool accepted (memory: 8·d bytes per candidate, plus a residual evaluation in chunks).</summary>
     public const int MaxPool = 5_000_000;
@@ -65,7 +67,7 @@ public sealed record AdaptiveSampling(
     }
 
     /// <summary>The options <see cref="Parse"/> reads.</summary>
-    public static readonly string[] Keys = ["pool", "every", "k", "c", "pool-sampling", "add", "decay", "rate", "grow", "gap", "max"];
+    public static readonly string[] Keys = ["pool", "every", "k", "c", "pool-sampling", "add", "decay", "rate", "grow", "gap", "max", "final"];
 
     /// <summary>Parses <c>METHOD[:key=value...]</c>, METHOD <c>rad</c>, <c>rar-d</c> or <c>vrba</c>, e.g. <c>rad:pool=100000:every=500</c>.</summary>
     /// <exception cref="ArgumentException">The text does not have that form or a value is out of range (one line).</exception>
@@ -91,7 +93,8 @@ public sealed record AdaptiveSampling(
             spec.Number("rate", d.Rate, 0, 1e300, openMin: true),
             spec.Number("grow", d.Growth, 1, 1e6),
             spec.Number("gap", d.Gap, 1, 1e300),
-            spec.Integer("max", d.MaxPoints, 0, MaxPool));
+            spec.Integer("max", d.MaxPoints, 0, MaxPool),
+            spec.Choice("final", "last", "last", "best") == "best");
         spec.RejectUnknown(Keys);
         return result.Validate();
     }
@@ -101,5 +104,6 @@ public sealed record AdaptiveSampling(
         $"{(Method == AdaptiveMethod.RarD ? "rar-d" : Method.ToString().ToLowerInvariant())}:pool={Pool}:every={Every}:k={Exponent:R}:c={Offset:R}:pool-sampling={PoolSampling.ToString().ToLowerInvariant()}")
         + (Method == AdaptiveMethod.RarD ? $":add={Add}" : "")
         + (Method == AdaptiveMethod.Vrba ? string.Create(CultureInfo.InvariantCulture, $":decay={Decay:R}:rate={Rate:R}") : "")
-        + (Growth > 1 ? string.Create(CultureInfo.InvariantCulture, $":grow={Growth:R}:gap={Gap:R}:max={MaxPoints}") : "");
+        + (Growth > 1 ? string.Create(CultureInfo.InvariantCulture, $":grow={Growth:R}:gap={Gap:R}:max={MaxPoints}") : "")
+        + (KeepBest ? ":final=best" : "");
 }

@@ -17,6 +17,7 @@ public sealed partial class PinnObjective
     private Tensor?[] _attentionScales = [];
     private bool _attentionActive = true;
     private long _adaptiveChanges;
+    private PoolBest? _best;
 
     private void CreateAdaptive(ResidualAttention? attention, AdaptiveSampling? sampling)
     {
@@ -25,6 +26,7 @@ public sealed partial class PinnObjective
         _pools = new PointPool?[_terms.Count];
         _attentionScales = new Tensor?[_terms.Count];
         if (attention is null && sampling is null) return;
+        _best = sampling?.KeepBest == true ? new PoolBest() : null;
         var adapted = Enumerable.Range(0, _terms.Count).Where(i => _terms[i].Term.Pointwise && ReferenceEquals(_terms[i].Term.Region, Problem.Domain.Interior)).ToArray();
         if (adapted.Length == 0)
             throw new ArgumentException($"{(sampling is null ? "--rba" : "--adaptive")}: '{Problem.Name}' has no pointwise term on the domain's interior");
@@ -53,6 +55,18 @@ public sealed partial class PinnObjective
 
     /// <summary>Whether the rows carry attention multipliers.</summary>
     public bool HasAttention => _attentionSettings is not null;
+
+    /// <summary>The best iterate by pool residual so far (<see cref="AdaptiveSampling.KeepBest"/>), or null when not kept.</summary>
+    public PoolBest? Best => _best;
+
+    /// <summary>The pooled terms' mean r² over their whole pools at <paramref name="theta"/>, summed (the score of <see cref="PoolBest"/>).</summary>
+    public double PoolScore(Tensor theta)
+    {
+        double score = 0;
+        for (int i = 0; i < _terms.Count; i++)
+            if (_pools[i] is not null) score += PoolMagnitudes(theta, i).Sum(m => m * m) / _pools[i]!.Count;
+        return score;
+    }
 
     /// <summary>The pool of term <paramref name="index"/>, or null.</summary>
     public PointPool? PoolOf(int index) => _pools[index];
@@ -160,6 +174,7 @@ public sealed partial class PinnObjective
         if (!IsAdaptive && !HasAttention) return null;
         var state = new OptimizerState("adaptive").Set("changes", _adaptiveChanges).Set("attention_active", _attentionActive ? 1 : 0)
             .Set("last_draw_step", LastDrawStep);
+        _best?.Save(state);
         for (int i = 0; i < _terms.Count; i++)
         {
             _pools[i]?.Save(state, $"term{i}.");
@@ -189,6 +204,7 @@ public sealed partial class PinnObjective
         _attentionActive = state.Flag("attention_active");
         _adaptiveChanges = state.Integer("changes");
         LastDrawStep = state.Has("last_draw_step") ? state.Integer("last_draw_step") : -1;   // absent in older checkpoints
+        _best?.Load(state);
         _residualCount = null;
         _revision = FunctionRevision();
     }

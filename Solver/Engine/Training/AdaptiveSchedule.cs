@@ -47,14 +47,34 @@ internal sealed class AdaptiveSchedule(AdaptiveSampling? sampling, ResidualAtten
         return true;
     }
 
+    /// <summary>
+    /// At the end of a run with <see cref="AdaptiveSampling.KeepBest"/>: scores the last θ on the pools and, when an
+    /// iterate offered at a draw scored lower, copies it into <paramref name="theta"/> (announced). Returns whether it did.
+    /// </summary>
+    public bool KeepBest(PinnObjective objective, Tensor theta, long step)
+    {
+        if (objective.Best is not { } best) return false;
+        using var scope = NewDisposeScope();
+        double last = objective.PoolScore(theta);
+        if (best.Theta is null || !(best.Score < last)) return false;
+        using var saved = tensor(best.Theta, dtype: ScalarType.Float64).to(theta.device);
+        using (no_grad()) theta.copy_(saved);
+        progress.Event(string.Create(CultureInfo.InvariantCulture,
+            $"adaptive sampling, final=best: ending at the iterate after step {best.Step} (pool mean r² {best.Score:G3} < {last:G3} after step {step})"));
+        return true;
+    }
+
     private void Draw(PinnObjective objective, Tensor theta, long step)
     {
+        double score = 0;
         foreach (var (term, before, after, poolMean, batchMean) in objective.Redraw(theta))
         {
+            score += poolMean;
             if (after > before && sampling!.Growth > 1)
                 progress.Event(string.Create(CultureInfo.InvariantCulture,
                     $"adaptive sampling at step {step}: {term} batch grown from {before} to {after} points (pool mean r² {poolMean:G3} > {sampling.Gap:G3} × {batchMean:G3} on the points trained on)"));
         }
         objective.LastDrawStep = step;
+        objective.Best?.Offer(score, theta, step);
     }
 }

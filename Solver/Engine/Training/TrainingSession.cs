@@ -88,6 +88,7 @@ internal sealed partial class TrainingSession : IDisposable
             }
             RunPhase(i, cancel);
         }
+        if (_outcome is TrainingOutcome.Completed or TrainingOutcome.BudgetReached) _adaptive.KeepBest(_objective, Theta, _step);
         _clock.Stop();
         return Finish();
     }
