@@ -22,7 +22,7 @@ namespace Pinn.Solver.Engine;
 /// <param name="Gap">The ratio that triggers growth.</param>
 /// <param name="MaxPoints">Largest batch growth may reach (0: a quarter of the pool).</param>
 /// <param name="KeepBest">End the run at the iterate with the lowest pool mean squared residual among those the draws
-/// evaluated and the last one (<see cref="PoolBest"/>), instead of the last one.</param>
+/// evaluated and the last one (<see cref="BestIterate"/>), instead of the last one.</param>
 /// <remarks>
 /// C. Wu, M. Zhu, Q. Tan, Y. Kartha, L. Lu, "A comprehensive study of non-adaptive and residual-based adaptive
 /// sampling for physics-informed neural networks", CMAME 403 (2023) 115671: density p(x) ∝ |r(x)|ᵏ/E|r|ᵏ + c over a

@@ -17,7 +17,7 @@ public sealed partial class PinnObjective
     private Tensor?[] _attentionScales = [];
     private bool _attentionActive = true;
     private long _adaptiveChanges;
-    private PoolBest? _best;
+    private BestIterate? _best;
 
     private void CreateAdaptive(ResidualAttention? attention, AdaptiveSampling? sampling)
     {
@@ -26,7 +26,7 @@ public sealed partial class PinnObjective
         _pools = new PointPool?[_terms.Count];
         _attentionScales = new Tensor?[_terms.Count];
         if (attention is null && sampling is null) return;
-        _best = sampling?.KeepBest == true ? new PoolBest() : null;
+        _best = sampling?.KeepBest == true ? new BestIterate() : null;
         var adapted = Enumerable.Range(0, _terms.Count).Where(i => _terms[i].Term.Pointwise && ReferenceEquals(_terms[i].Term.Region, Problem.Domain.Interior)).ToArray();
         if (adapted.Length == 0)
             throw new ArgumentException($"{(sampling is null ? "--rba" : "--adaptive")}: '{Problem.Name}' has no pointwise term on the domain's interior");
@@ -57,9 +57,9 @@ public sealed partial class PinnObjective
     public bool HasAttention => _attentionSettings is not null;
 
     /// <summary>The best iterate by pool residual so far (<see cref="AdaptiveSampling.KeepBest"/>), or null when not kept.</summary>
-    public PoolBest? Best => _best;
+    public BestIterate? Best => _best;
 
-    /// <summary>The pooled terms' mean r² over their whole pools at <paramref name="theta"/>, summed (the score of <see cref="PoolBest"/>).</summary>
+    /// <summary>The pooled terms' mean r² over their whole pools at <paramref name="theta"/>, summed (the score of <see cref="BestIterate"/>).</summary>
     public double PoolScore(Tensor theta)
     {
         double score = 0;

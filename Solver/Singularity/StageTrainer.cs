@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pinn.Optimizers;
+using Pinn.Solver.Engine;
 using static TorchSharp.torch;
 
 namespace Pinn.Solver.Singularity;
@@ -53,7 +54,7 @@ public sealed class StageTrainer
         double best = double.NaN;
         int bestStep = 0;
         string stop = "step limit";
-        using var kept = new CheckedIterate();
+        var kept = new BestIterate();
         for (int step = 1; step <= maxSteps; step++)
         {
             StepResult result;
@@ -67,7 +68,7 @@ public sealed class StageTrainer
                 var evaluator = new ProfileEvaluator(_ansatz, all);
                 var check = evaluator.MaxResidual(_options.ValidationPoints, currentLambda);
                 maxResidual = check.Max;
-                kept.Offer(theta, maxResidual, step);
+                kept.Offer(maxResidual, theta, step);
                 var at = check.Zeta[Array.FindIndex(check.Values, v => Math.Abs(v) == check.Max)];
                 var condition = lm is SvdLevenbergMarquardt svd ? $", cond(JD⁻¹) = {svd.ConditionNumber:E1}, rank {svd.NumericalRank}/{objective.ParameterCount}" : "";
                 _progress($"stage {stageIndex} step {step}: loss {result.Loss:E3}, λ = {currentLambda:R}, max|R̃| = {maxResidual:E3} at ζ = {at:F4}, μ = {Damping(lm):E2}{condition}");
@@ -95,9 +96,9 @@ public sealed class StageTrainer
         }
         trainable.Load(objective.Network(theta));
         double last = new ProfileEvaluator(_ansatz, all).MaxResidual(_options.ValidationPoints, objective.Lambda(theta)).Max;
-        if (kept.Restore(theta, last) is { } restored)
+        if (kept.RestoreInto(theta, last))
         {
-            stop += $"; kept step {restored.Step} (max|R̃| {restored.Max:E3} < {last:E3} at the end)";
+            stop += $"; kept step {kept.Step} (max|R̃| {kept.Score:E3} < {last:E3} at the end)";
             trainable.Load(objective.Network(theta));
         }
         return (objective.Lambda(theta), history, stop);

@@ -180,24 +180,6 @@ public class SingularityTests
     }
 
     [Fact]
-    public void CheckedIterate_KeepsTheSmallestAndRestoresOnlyWhenBetter()
-    {
-        using var scope = NewDisposeScope();
-        using var kept = new CheckedIterate();
-        var theta = tensor(new[] { 1.0, 2.0 }, dtype: ScalarType.Float64);
-        Assert.Null(kept.Restore(theta, 1.0));
-        kept.Offer(theta, 0.5, 1);
-        theta.copy_(tensor(new[] { 3.0, 4.0 }, dtype: ScalarType.Float64));
-        kept.Offer(theta, 0.7, 2);
-        kept.Offer(theta, double.NaN, 3);
-        Assert.Equal((1, 0.5), (kept.Step, kept.Max));
-        Assert.Null(kept.Restore(theta, 0.4));
-        Assert.Equal(new[] { 3.0, 4.0 }, theta.data<double>().ToArray());
-        Assert.Equal((1, 0.5), kept.Restore(theta, 0.6));
-        Assert.Equal(new[] { 1.0, 2.0 }, theta.data<double>().ToArray());
-    }
-
-    [Fact]
     public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
     {
         using var scope = NewDisposeScope();

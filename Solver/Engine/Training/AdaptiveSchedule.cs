@@ -56,9 +56,7 @@ internal sealed class AdaptiveSchedule(AdaptiveSampling? sampling, ResidualAtten
         if (objective.Best is not { } best) return false;
         using var scope = NewDisposeScope();
         double last = objective.PoolScore(theta);
-        if (best.Theta is null || !(best.Score < last)) return false;
-        using var saved = tensor(best.Theta, dtype: ScalarType.Float64).to(theta.device);
-        using (no_grad()) theta.copy_(saved);
+        if (!best.RestoreInto(theta, last)) return false;
         progress.Event(string.Create(CultureInfo.InvariantCulture,
             $"adaptive sampling, final=best: ending at the iterate after step {best.Step} (pool mean r² {best.Score:G3} < {last:G3} after step {step})"));
         return true;

@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 namespace Pinn.Solver.Tests;
 
 /// <summary>Adaptive sampling's <c>final=best</c>: the run ends at the iterate with the lowest pool residual, chosen without a reference.</summary>
-public partial class PoolBestTests
+public partial class FinalBestTests
 {
     private static readonly Problem Heat = new Heat1d().Create(new ProblemOptions(64, 16));
     private const string Spec = "adam:30:lr=0.2";   // a large step: the loss is not monotone, so an earlier iterate can win
@@ -28,6 +28,24 @@ public partial class PoolBestTests
         using var objective = new PinnObjective(Heat, net, 3, sampling: sampling);
         using var scope = NewDisposeScope();
         return objective.PoolScore(net.Parameters);
+    }
+
+    [Fact]
+    public void BestIterate_KeepsTheLowestAndRestoresOnlyWhenBetter()
+    {
+        using var scope = NewDisposeScope();
+        var best = new BestIterate();
+        var theta = tensor(new[] { 1.0, 2.0 }, dtype: ScalarType.Float64);
+        Assert.False(best.RestoreInto(theta, 1.0));
+        Assert.True(best.Offer(0.5, theta, 1));
+        theta.copy_(tensor(new[] { 3.0, 4.0 }, dtype: ScalarType.Float64));
+        Assert.False(best.Offer(0.7, theta, 2));
+        Assert.False(best.Offer(double.NaN, theta, 3));
+        Assert.Equal((1L, 0.5), (best.Step, best.Score));
+        Assert.False(best.RestoreInto(theta, 0.4));
+        Assert.Equal(new[] { 3.0, 4.0 }, theta.data<double>().ToArray());
+        Assert.True(best.RestoreInto(theta, 0.6));
+        Assert.Equal(new[] { 1.0, 2.0 }, theta.data<double>().ToArray());
     }
 
     [Fact]
