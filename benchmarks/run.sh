@@ -312,6 +312,7 @@ frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best 
   "burgers-p8192-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:12000 --seed 1 --eval-every 500"
   "burgers-p8192-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100 --optimizer adam:2000,ssbroyden:12000 --seed 2 --eval-every 500"
   "burgers-p8192-best-s0|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100:final=best --optimizer adam:2000,ssbroyden:12000 --seed 0 --eval-every 500"
+  "burgers-p8192-best-s1|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100:final=best --optimizer adam:2000,ssbroyden:12000 --seed 1 --eval-every 500"
   "burgers-p8192-best-s2|solve burgers --no-recipe --hard --hidden 30,30,30 --sampling uniform --points 8192 --adaptive vrba:pool=100000:every=100:final=best --optimizer adam:2000,ssbroyden:12000 --seed 2 --eval-every 500"
   "allen-cahn-short-s0|solve allen-cahn --no-recipe --periodic --hidden 30,30,30 --sampling uniform --points 4096 --boundary-points 512 --adaptive vrba:pool=100000:every=100 --optimizer adam:1000,ssbroyden:4000 --seed 0"
 )
