@@ -388,11 +388,12 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --sampling halton --points 2500 --optimizer lm:800"
     "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --hidden 30,30 --points 2500 --optimizer lm:2000"
     "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1500"
+    "convection|1e-3|0 1 2|solve convection --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1500"
     "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:5000 --resample-every 200"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
     "poisson2d-ssbroyden|1e-6|0 1 2|solve poisson2d --no-recipe --hidden 64 --optimizer adam:1000,ssbroyden:5000"
   )
-  local store=benchmarks/frontier-smooth wanted_runs=" ${FRONTIER_SMOOTH_RUNS:-kovasznay helmholtz2d wave poisson5d heat1d poisson2d-ssbroyden} "
+  local store=benchmarks/frontier-smooth wanted_runs=" ${FRONTIER_SMOOTH_RUNS:-kovasznay helmholtz2d wave convection poisson5d heat1d poisson2d-ssbroyden} "
   mkdir -p "$store"
   local recipe key target seeds args seed running=0
   frontier_smooth_run() {   # key seed args...: one run, stored atomically with its command and times
