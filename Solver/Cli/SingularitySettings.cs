@@ -81,12 +81,12 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
 
     /// <summary>Adaptive points.</summary>
     [CommandOption("--adaptive <N>")]
-    [Description("Points added at the residual's largest peaks every 100 steps (default 0).")]
-    public string Adaptive { get; init; } = "0";
+    [Description("Points added at the residual's largest peaks every 100 steps (default 20; 0 keeps the Chebyshev points only).")]
+    public string Adaptive { get; init; } = "20";
 
     /// <summary>Steps per stage.</summary>
     [CommandOption("--steps <N>")]
-    [Description("Levenberg–Marquardt steps per stage at most (default 800 for networks, 200 for the analytic ansatz).")]
+    [Description("Levenberg–Marquardt steps per stage at most (default 2000 for networks, 200 for the analytic ansatz).")]
     public string? Steps { get; init; }
 
     /// <summary>Linear algebra of each step.</summary>
@@ -190,7 +190,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             CorrectionLengths = lengths,
             AdaptivePoints = Arguments.NonNegative("--adaptive", Adaptive),
             LinearSolver = solver,
-            MaxSteps = Arguments.Positive("--steps", Steps ?? "800"),
+            MaxSteps = Arguments.Positive("--steps", Steps ?? "2000"),
             Seed = seed,
         }.Validate();
     }

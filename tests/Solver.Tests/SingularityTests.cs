@@ -168,7 +168,7 @@ public class SingularityTests
     {
         using var solver = new ProfileSolver(new SingularityOptions
         {
-            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16,
+            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 0,
             ResampleEvery = 2, MaxSteps = 10,
         });
         var result = solver.Run();
