@@ -42,7 +42,7 @@ public sealed record SingularityOptions
     public double[] CorrectionLengths { get; init; } = [0.3, 1];
 
     /// <summary>Extra points placed at the largest residuals at each resampling (measured on Burgers branches 0–2, 2026-12-06: with
-    /// 20 points and 2 000 steps a stage, max|R̃| after three stages 1.5e-13, 1.3e-12 and 6.9e-13, against 5.9e-13, 1.8e-12
+    /// 20 points and 2 000 steps a stage, max|R̃| after three stages 1.5e-13, 1.1e-12 and 6.9e-13, against 5.9e-13, 1.8e-12
     /// and 4.7e-12 with none and 800 steps).</summary>
     public int AdaptivePoints { get; init; } = 20;
 
