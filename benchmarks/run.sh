@@ -387,7 +387,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
   local recipes=(
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hidden 30,30 --sampling halton --points 2500 --optimizer lm:800"
     "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --hidden 30,30 --points 2500 --optimizer lm:2000"
-    "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:4000"
+    "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:5000"
     "convection|1e-3|0 1 2|solve convection --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1500"
     "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:5000 --resample-every 200"
     "heat1d|1e-7|0 1 2|solve heat1d --no-recipe --hard --hidden 64 --optimizer lm:3000"
@@ -468,7 +468,7 @@ PY
 
 poisson2d-ssbroyden: issue 14's quasi-Newton target — the dense self-scaled Broyden method (`ssbroyden`, no Jacobian) on the 2-64-1 network reaches rel. L2 ≤ 1e-6.
 
-helmholtz2d, wave and convection: the recipes' settings (`pinn list`) without their 600 s budget, with more LM steps where that pays: helmholtz2d 2 000 steps instead of 600, wave 4 000 instead of 1 500 (its seed 0, screened with progress evaluations every 250 steps: rel. L2 2.0e-4 at step 1 250, 1.2e-4 at 1 750, 8.1e-5 at 2 500, 4.7e-5 at 4 000), convection the recipe's 1 500. Seeds missing from a row were not run for lack of CPU time (`FRONTIER_SMOOTH_RUNS="helmholtz2d"` runs them, about 6-7 CPU minutes each); helmholtz2d seed 0 ran with `--eval-every 100` (progress evaluations; the same training). helmholtz2d's target is not in sight: its loss still falls slowly at step 2 000 (1.6e-8, error 2.8e-5 and falling about 3 % per 100 steps), so it is limited by the optimisation, not by the 2 500 grid points.
+helmholtz2d, wave and convection: the recipes' settings (`pinn list`) without their 600 s budget, with more LM steps where that pays: helmholtz2d 2 000 steps instead of 600, wave 5 000 instead of 1 500 (its seed 0, screened with progress evaluations every 250 steps: rel. L2 2.0e-4 at step 1 250, 1.2e-4 at 1 750, 8.1e-5 at 2 500, 4.7e-5 at 4 000; with 4 000 steps seeds 0–2 ended at 4.65e-5, 1.11e-4 and 5.50e-5, 754–853 CPU s, so seed 1 missed the target by 11 %), convection the recipe's 1 500. Seeds missing from a row were not run for lack of CPU time (`FRONTIER_SMOOTH_RUNS="helmholtz2d"` runs them, about 6-7 CPU minutes each); helmholtz2d seed 0 ran with `--eval-every 100` (progress evaluations; the same training). helmholtz2d's target is not in sight: its loss still falls slowly at step 2 000 (1.6e-8, error 2.8e-5 and falling about 3 % per 100 steps), so it is limited by the optimisation, not by the 2 500 grid points.
 
 Tried and not better (seed 0, step-limited screens): redrawing the points every 200 LM steps (`--sampling uniform --resample-every 200`, which broke poisson5d's fixed-point floor) — kovasznay 30,30 with 2 500 points reached stacked rel. L2 7.8e-6 at step 1 000 and then hovered at 9.5e-6 to step 1 200 (fixed Halton points: 5.1e-6 at step 800), helmholtz2d 3.8e-4 at step 1 400 (its first 300 steps stayed at rel. L2 ≈ 1.2; fixed grid 3.6e-5 at step 1 400); helmholtz2d with `--activation sin` learns faster early (4.5e-5 at step 300 against 1.5e-4) but stalls at 3.4e-5 to 4.5e-5 by step 700 while its loss keeps falling (2.4e-6).
 
