@@ -179,6 +179,32 @@ public class SingularityTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Solver_LaterStages_NeverRaiseTheResidual(int steps)
+    {
+        // With one or two steps a stage, a later stage's correction may be worse than none; such a stage is not kept.
+        using var solver = new ProfileSolver(new SingularityOptions
+        {
+            Branch = 0, Stages = 3, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 0,
+            ResampleEvery = 1, MaxSteps = steps,
+        });
+        var result = solver.Run();
+        for (int s = 1; s < result.Stages.Count; s++)
+        {
+            var (before, stage) = (result.Stages[s - 1], result.Stages[s]);
+            Assert.True(stage.MaxResidual <= before.MaxResidual, $"stage {stage.Index}: {stage.MaxResidual:E6} > {before.MaxResidual:E6}");
+            if (stage.Parameters is null)
+            {
+                Assert.Contains("not kept", stage.Stop);
+                Assert.Equal(before.Lambda, stage.Lambda);
+                Assert.Equal(before.MaxResidual, stage.MaxResidual);
+            }
+        }
+        Assert.Equal(result.Stages[^1].MaxResidual, result.MaxResidual);
+    }
+
     [Fact]
     public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
     {
