@@ -156,7 +156,10 @@ public class SingularityTests
         var result = solver.Run();
         Assert.Equal(2, result.Stages.Count);
         Assert.Equal(new[] { 0.3, 1.0 }, result.Stages[1].Lengths);
-        Assert.Equal(2 * (4 * 2 + 5), result.Stages[1].Parameters!.Length);
+        // Stage 2 is kept only if it lowered max|R̃| (with eight normal-equation steps it does not, and is dropped).
+        if (result.Stages[1].Parameters is { } parameters) Assert.Equal(2 * (4 * 2 + 5), parameters.Length);
+        else Assert.Contains("not kept", result.Stages[1].Stop);
+        Assert.True(result.Stages[1].MaxResidual <= result.Stages[0].MaxResidual);
         Assert.True(result.Stages[0].MaxResidual < 0.2, $"stage 1: {result.Stages[0].MaxResidual:E3}");
         Assert.Equal(result.Zeta.Length, result.Residual.Length);
         Assert.True(result.Zeta.Length >= 10000);
