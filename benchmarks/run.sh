@@ -466,6 +466,8 @@ PY
     done
     cat <<'ANCHORS'
 
+kovasznay: the hard form (`--hard`: u and v are the Coons patch of the boundary data plus (x+½)(1−x)(y+½)(3/2−y)·N, so the Dirichlet terms are gone; the pressure pin stays a soft term) on the recipe's 2-30-30-3 network and 2 500 Halton points, 1 500 LM steps. The soft form with 800 LM steps (the row before this one, seeds 0–1, 2026-12-06) ended at u 3.0e-6, v 1.3e-5–1.7e-5; the hard form's seed 0 screen (800 steps, progress evaluations every 100) was at stacked rel. L2 1.6e-6 at step 600 and 5.4e-7 at step 800 (u 2.3e-7, v 1.6e-6; 371 CPU s).
+
 poisson2d-ssbroyden: issue 14's quasi-Newton target — the dense self-scaled Broyden method (`ssbroyden`, no Jacobian) on the 2-64-1 network reaches rel. L2 ≤ 1e-6.
 
 helmholtz2d, wave and convection: the recipes' settings (`pinn list`) without their 600 s budget, with more LM steps where that pays: helmholtz2d 2 000 steps instead of 600, wave 5 000 instead of 1 500 (its seed 0, screened with progress evaluations every 250 steps: rel. L2 2.0e-4 at step 1 250, 1.2e-4 at 1 750, 8.1e-5 at 2 500, 4.7e-5 at 4 000; with 4 000 steps seeds 0–2 ended at 4.65e-5, 1.11e-4 and 5.50e-5, 754–853 CPU s, so seed 1 missed the target by 11 %), convection the recipe's 1 500. Seeds missing from a row were not run for lack of CPU time (`FRONTIER_SMOOTH_RUNS="helmholtz2d"` runs them, about 6-7 CPU minutes each); helmholtz2d seed 0 ran with `--eval-every 100` (progress evaluations; the same training). helmholtz2d's target is not in sight: its loss still falls slowly at step 2 000 (1.6e-8, error 2.8e-5 and falling about 3 % per 100 steps), so it is limited by the optimisation, not by the 2 500 grid points.
