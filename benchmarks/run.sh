@@ -278,26 +278,53 @@ section_singularity() {   # self-similar profiles with the analytic ansatz: Burg
   } > "$sections/50-singularity.md"
 }
 
-section_singularity_networks() {   # Burgers profiles with networks of the compact coordinate (three runs side by side, ~15 minutes)
-  local cases=("--branch 0 --stages 3" "--branch 1 --stages 3" "--branch 2 --stages 3")
-  local i=0
-  for args in "${cases[@]}"; do
-    # shellcheck disable=SC2086
-    pinn singularity burgers $args --json -q > "$tmp/sing$i.json" &
-    i=$((i + 1))
+section_singularity_networks() {   # Burgers profiles with networks of the compact coordinate; one stored row per branch
+  # Rows live in benchmarks/singularity-networks/KEY.json (command, start, CPU and wall seconds, the --json summary);
+  # SINGULARITY_NETWORK_RUNS="0 2" reruns those branches side by side (default all three, ~30-40 minutes), "none" none.
+  local cases=("0|--branch 0 --stages 3" "1|--branch 1 --stages 4" "2|--branch 2 --stages 3")
+  local store=benchmarks/singularity-networks wanted=" ${SINGULARITY_NETWORK_RUNS:-0 1 2} "
+  mkdir -p "$store"
+  local c
+  for c in "${cases[@]}"; do
+    [[ $wanted == *" ${c%%|*} "* ]] && singularity_network_run "${c%%|*}" "${c#*|}" "$store" &
   done
   wait
   { stamp singularity_networks
-    echo "Networks of the compact coordinate (Burgers only; the three runs side by side on the two cores, one thread each; seconds are wall seconds, several times the CPU time when the machine is loaded, see the load average above). Each stage returns its best checked iterate (smallest max|R̃| among the checks every 100 steps and the last). max_residual: the envelope-scaled residual on 20 001 points covering the whole line; λ error against 1/(2I+2). The defaults: at most 2 000 Levenberg–Marquardt steps a stage and 20 points added at the residual's peaks every 100 steps (\`--adaptive 20\`). With the earlier defaults (800 steps, no added points; 2026-12-06, same machine) the three branches measured 5.88e-13, 1.81e-12 and 4.7e-12 after stage 3 (branch 2 with \`--adaptive 20\` 6.97e-13). A fourth stage does not help: on branch 2 it stopped at its first step, where no Levenberg–Marquardt step changes θ in float64."
+    echo "Networks of the compact coordinate (Burgers only; one torch thread each, the branches side by side on the two cores). Rows are stored in \`benchmarks/singularity-networks/\` with their command, start time, wall seconds and user+system CPU seconds (\`/usr/bin/time\`; the machine is shared, so CPU seconds are what a quiet machine needs); rows not rerun keep their date. Each stage returns its best checked iterate (smallest max|R̃| among the checks every 100 steps and the last), and a later stage that does not lower max|R̃| is dropped. max_residual: the envelope-scaled residual on 20 001 points covering the whole line; λ error against 1/(2I+2). The defaults: at most 2 000 Levenberg–Marquardt steps a stage, 20 points added at the residual's peaks every 100 steps (\`--adaptive 20\`), λ trained in stages 1–2 and held in later ones (\`--lambda-stages 2\`). With λ trained in every stage (main before 2026-12-06 18:00) stage 3 ended at 1.52e-13, 1.12e-12 and 6.93e-13 on branches 0, 1 and 2: its damping jumped from ~1e-8 to ~1e9 within 100 steps while max|R̃| was still falling, which holding λ removes (stage 3 then reached 6.5e-14, 3.0e-12 and 4.4e-13 at step 400 and went on falling). Issue 17 asks for max residual ≤ 1e-13 and λ error ≤ 1e-14 within 30 minutes a branch."
     echo
-    echo "| command | λ error | max_residual per stage | max_error | seconds |"
-    echo "|---|---|---|---|---|"
-    i=0
-    for args in "${cases[@]}"; do
-      field "$tmp/sing$i.json" "f\"| \`pinn singularity burgers $args\` | {d['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in d['stage_max_residual'])} | {d['max_error']:.1e} | {d['seconds']:.0f} |\""
-      i=$((i + 1))
+    echo "| command | λ error | max_residual per stage | max_error | CPU s | wall s | run at (UTC) |"
+    echo "|---|---|---|---|---|---|---|"
+    for c in "${cases[@]}"; do
+      local row="$store/${c%%|*}.json"
+      if [[ -f $row ]]; then
+        field "$row" "(lambda r: f\"| \`pinn singularity burgers {d['args']}\` | {r['lambda_error']:.1e} | {' → '.join(f'{v:.2e}' for v in r['stage_max_residual'])} | {r['max_error']:.1e} | {d['cpu_seconds']:.0f} | {d['wall_seconds']:.0f} | {d['run_at']} |\")(d['result'])"
+      else
+        echo "| \`pinn singularity burgers ${c#*|}\` | not run yet | | | | | |"
+      fi
     done
   } > "$sections/51-singularity-networks.md"
+}
+
+singularity_network_run() {   # key args store: one branch, stored atomically with its command and times
+  local key=$1 args=$2 store=$3 out="$tmp/sn-$1" started
+  started=$(date -u +%Y-%m-%dT%H:%MZ)
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%U %S %e' -o "$out.time" dotnet Solver/bin/Release/net10.0/pinn.dll singularity burgers $args --json -q > "$out.json" || true
+  singularity_network_store "$out.json" "$out.time" "$args" "$started" "$store/$key.json"
+}
+
+singularity_network_store() {   # summary.json time-file args started dest.json
+  /usr/bin/python3 - "$@" <<'PY'
+import json, os, sys
+summary, times, args, started, dest = sys.argv[1:6]
+lines = open(summary).read().strip().splitlines()
+user, system, wall = map(float, open(times).read().split()[-3:])
+row = {"args": args, "run_at": started, "cpu_seconds": user + system, "wall_seconds": wall,
+       "load_average": float(open("/proc/loadavg").read().split()[0]), "result": json.loads(lines[-1]) if lines else None}
+if row["result"] is None: sys.exit(f"{summary}: no summary line; not stored")
+with open(dest + ".tmp", "w") as f: json.dump(row, f)
+os.replace(dest + ".tmp", dest)
+PY
 }
 
 frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best published runs (issue 14); one torch thread each

@@ -79,6 +79,11 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
     [Description("Lengths a of the networks of every stage 2..: each is a function of the compact coordinate of y/a (default 0.3,1: one network near the origin, one for the far field).")]
     public string CorrectionLengths { get; init; } = "0.3,1";
 
+    /// <summary>Stages that train λ.</summary>
+    [CommandOption("--lambda-stages <K>")]
+    [Description("λ is trained in stages 1..K and held in later ones (default 2: a later stage's rows, divided by its tiny ε, resolve λ below one unit in its last place).")]
+    public string LambdaStages { get; init; } = "2";
+
     /// <summary>Adaptive points.</summary>
     [CommandOption("--adaptive <N>")]
     [Description("Points added at the residual's largest peaks every 100 steps (default 20; 0 keeps the Chebyshev points only).")]
@@ -189,6 +194,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             CorrectionInputScales = kappas,
             CorrectionLengths = lengths,
             AdaptivePoints = Arguments.NonNegative("--adaptive", Adaptive),
+            LambdaStages = Arguments.Positive("--lambda-stages", LambdaStages),
             LinearSolver = solver,
             MaxSteps = Arguments.Positive("--steps", Steps ?? "2000"),
             Seed = seed,

@@ -46,7 +46,7 @@ public static class SingularityFile
             $"correction_activation={options.CorrectionActivation} points={options.Points} adaptive_points={options.AdaptivePoints} " +
             $"resample_every={options.ResampleEvery} max_steps={options.MaxSteps} patience={options.Patience} weights={options.Weights} " +
             $"correction_points={options.CorrectionPoints} correction_scales={List(options.CorrectionInputScales)} " +
-            $"correction_lengths={List(options.CorrectionLengths)} " +
+            $"correction_lengths={List(options.CorrectionLengths)} lambda_stages={options.LambdaStages} " +
             $"solver={options.LinearSolver} scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";
         file["profile"] = new H5Group { ["y"] = V(r.ProfileY), ["U"] = V(r.Profile), ["exact"] = V(r.Exact) };
         file["residual"] = new H5Group { ["zeta"] = V(r.Zeta), ["y"] = V(r.GridY), ["value"] = V(r.Residual) };

@@ -38,6 +38,7 @@ public class SingularityCommandTests
         new[] { "singularity", "burgers", "--correction-scales", "x" },
         new[] { "singularity", "burgers", "--correction-points", "3" },
         new[] { "singularity", "burgers", "--adaptive", "-1" },
+        new[] { "singularity", "burgers", "--lambda-stages", "0" },
         new[] { "singularity", "burgers", "--method", "spectral" },
         new[] { "singularity", "ccf", "--branch", "3" },
         new[] { "singularity", "ccf", "--powers", "0" },

@@ -208,6 +208,31 @@ public class SingularityTests
         Assert.Equal(result.Stages[^1].MaxResidual, result.MaxResidual);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Solver_StagesAfterLambdaStages_HoldLambdaBitForBit(int lambdaStages)
+    {
+        using var solver = new ProfileSolver(new SingularityOptions
+        {
+            Branch = 0, Stages = 3, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 0,
+            ResampleEvery = 2, MaxSteps = 6, LambdaStages = lambdaStages,
+        });
+        var result = solver.Run();
+        var first = result.Stages[lambdaStages - 1];
+        foreach (var stage in result.Stages.Skip(lambdaStages))
+        {
+            Assert.Equal(first.Lambda, stage.Lambda);
+            Assert.All(stage.History, row => Assert.Equal(first.Lambda, row.Lambda));
+        }
+        // Stage 1 always trains λ (from the 0.9 × 1/2 start).
+        Assert.NotEqual(0.45, result.Stages[0].Lambda);
+    }
+
+    [Fact]
+    public void Options_LambdaStagesBelowOne_AreRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SingularityOptions { LambdaStages = 0 }.Validate());
+
     [Fact]
     public void ProfileStage_SplitAndLoad_RoundTripTheConcatenatedParameters()
     {
