@@ -43,7 +43,7 @@ public class HardAndEmbeddingCliTests
     }
 
     [Theory]
-    [InlineData("kovasznay", "--hard")]
+    [InlineData("poisson5d", "--hard")]
     [InlineData("heat1d", "--periodic")]
     public void Solve_FormTheProblemLacks_ExitsTwoNamingTheOption(string problem, string option)
     {
