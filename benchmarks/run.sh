@@ -412,7 +412,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
   # the stored runs, so FRONTIER_SMOOTH_RUNS="KEY ..." reruns some problems only (default: all);
   # FRONTIER_SMOOTH_JOBS runs that many at a time (default 2).
   local recipes=(
-    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hard --hidden 30,30 --sampling halton --points 2500 --optimizer lm:1500"
+    "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hard --hidden 30,30 --sampling halton --points 2500 --optimizer lm:2000"
     "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --hidden 30,30 --points 2500 --optimizer lm:2000"
     "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:5000"
     "convection|1e-3|0 1 2|solve convection --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1500"
@@ -493,7 +493,7 @@ PY
     done
     cat <<'ANCHORS'
 
-kovasznay: the hard form (`--hard`: u and v are the Coons patch of the boundary data plus (x+½)(1−x)(y+½)(3/2−y)·N, so the Dirichlet terms are gone; the pressure pin stays a soft term) on the recipe's 2-30-30-3 network and 2 500 Halton points, 1 500 LM steps. The soft form with 800 LM steps (the row before this one, seeds 0–1, 2026-12-06) ended at u 3.0e-6, v 1.3e-5–1.7e-5; the hard form's seed 0 screen (800 steps, progress evaluations every 100) was at stacked rel. L2 1.6e-6 at step 600 and 5.4e-7 at step 800 (u 2.3e-7, v 1.6e-6; 371 CPU s).
+kovasznay: the hard form (`--hard`: u and v are the Coons patch of the boundary data plus (x+½)(1−x)(y+½)(3/2−y)·N, so the Dirichlet terms are gone; the pressure pin stays a soft term) on the recipe's 2-30-30-3 network and 2 500 Halton points, 2 000 LM steps. With 1 500 steps (2026-12-06, 629–669 CPU s) seeds 0–2 ended at u 9.1e-8, 1.2e-7, 1.6e-7 and v 7.1e-7, 8.3e-7, 1.14e-6: seed 2's v missed the target by 14 %. The soft form with 800 LM steps (the row before this one, seeds 0–1, 2026-12-06) ended at u 3.0e-6, v 1.3e-5–1.7e-5; the hard form's seed 0 screen (800 steps, progress evaluations every 100) was at stacked rel. L2 1.6e-6 at step 600 and 5.4e-7 at step 800 (u 2.3e-7, v 1.6e-6; 371 CPU s).
 
 poisson2d-ssbroyden: issue 14's quasi-Newton target — the dense self-scaled Broyden method (`ssbroyden`, no Jacobian) on the 2-64-1 network reaches rel. L2 ≤ 1e-6.
 
