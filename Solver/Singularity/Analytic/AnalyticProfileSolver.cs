@@ -76,13 +76,19 @@ public sealed class AnalyticProfileSolver
     /// <summary>y ≥ 0 with t = (1 + y²)^(−1/(2(1+λ))).</summary>
     public static double FromCompact(double t, double lambda) => Math.Sqrt(Math.Max(Math.Pow(t, -2 * (1 + lambda)) - 1, 0));
 
-    /// <summary>The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t.</summary>
+    /// <summary>
+    /// The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t; with a local
+    /// family, N/2 more uniform in the angle of its Möbius variable (y = y_d + δ tan θ, θ ∈ (−π/2, π/2)).
+    /// </summary>
     public double[] CollocationPoints(double lambda)
     {
         int half = _options.Points / 2, rest = _options.Points - half;
         var cayley = Enumerable.Range(0, half).Select(k => _options.Length * Math.Tan(0.5 * Math.PI * (k + 0.5) / half));
         var compact = Enumerable.Range(0, rest).Select(k => FromCompact(0.5 * (1 - Math.Cos(Math.PI * (k + 0.5) / rest)), lambda));
-        return cayley.Concat(compact).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
+        var local = _options.Local is { } d
+            ? Enumerable.Range(0, half).Select(k => d.Center + d.Width * Math.Tan(Math.PI * ((k + 0.5) / half - 0.5)))
+            : [];
+        return cayley.Concat(compact).Concat(local).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
     }
 
     /// <summary>Stage 1 started from the least-squares projection of the equation's guess F₀ (Re and Im parts) on the basis.</summary>
