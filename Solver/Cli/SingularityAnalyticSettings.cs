@@ -67,6 +67,11 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz: skip the secant search for λ and train λ jointly from --lambda0.")]
     public bool NoSearch { get; init; }
 
+    /// <summary>Fixed-λ start steps.</summary>
+    [CommandOption("--start-steps <N>")]
+    [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0).")]
+    public string? StartSteps { get; init; }
+
     /// <summary>A continuation scan of the smoothness indicator.</summary>
     [CommandOption("--scan <FROM:TO:STEP>")]
     [Description("Analytic ansatz: instead of the search, fit at fixed λ = FROM, FROM+STEP, … up to TO, each fit started from the previous one, and print R's origin coefficient (zero at an admissible λ) with each fit's loss, e.g. 1.3:1.1:-0.02. Use with --ridge when the fits drift.")]
@@ -113,7 +118,7 @@ public class SingularityAnalyticSettings : CommandSettings
             FarModes = farModes, FarLength = farLength, Local = ParseLocal(Local),
             Regular = regular ?? equation.Nonlocal,
             Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
-            InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
+            InitialLambda = lambda0, Search = !NoSearch, StartSteps = StartSteps is null ? 0 : Arguments.NonNegative("--start-steps", StartSteps), MaxSteps = steps, SearchSteps = searchSteps,
             Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge),
                 Arguments.NonNegativeNumber("--infinity-weight", InfinityWeight ?? "0")),
         }.Validate(equation);

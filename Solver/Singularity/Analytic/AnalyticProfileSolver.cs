@@ -42,6 +42,7 @@ public sealed class AnalyticProfileSolver
         var first = Guess(_options.Basis(1), lambda);
         var search = new List<(double Lambda, double Value)>();
         if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
+        else if (_options.StartSteps > 0) first = StartAtFixedLambda(first, lambda);
         for (int s = 1; s <= _options.Stages; s++)
         {
             var stageClock = Stopwatch.StartNew();
@@ -127,6 +128,18 @@ public sealed class AnalyticProfileSolver
         var (lambda, evaluations) = LambdaSearch.Find(Indicator, lambda0, lambda0 * 1.02, _options.SearchEvaluations, 1e-12);
         _progress($"search: λ = {lambda:R} after {evaluations.Count} fits");
         return (lambda, fits[lambda], evaluations);
+    }
+
+    /// <summary>
+    /// A coarse fit at the fixed λ₀ (origin row off) before λ is released: at a λ₀ near an unstable profile's λ the residual
+    /// is lowest near that profile, whose equation holds there up to O(λ₀ − λ), so the released fit starts in its basin
+    /// instead of drifting to the stable class (CCF branch 1 from the generic guess: λ 0.6 → 0.83 without it).
+    /// </summary>
+    private AnalyticStage StartAtFixedLambda(AnalyticStage start, double lambda)
+    {
+        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0 }, "start");
+        _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
+        return fit.Stage;
     }
 
     /// <summary>

@@ -39,6 +39,9 @@ public sealed record AnalyticSingularityOptions
     /// <summary>Find λ first by a secant search on R's origin coefficient of fixed-λ fits (origin row off).</summary>
     public bool Search { get; init; } = true;
 
+    /// <summary>Without the search: Levenberg–Marquardt steps of a fit at the fixed λ₀ (origin row off) before stage 1 releases λ (0: none).</summary>
+    public int StartSteps { get; init; }
+
     /// <summary>Secant/bisection evaluations at most.</summary>
     public int SearchEvaluations { get; init; } = 16;
 
@@ -71,7 +74,7 @@ public sealed record AnalyticSingularityOptions
         if (!(Weights.Infinity >= 0) || !double.IsFinite(Weights.Infinity)) throw new ArgumentOutOfRangeException(nameof(Weights), Weights.Infinity, "the infinity weight must be non-negative");
         if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
         if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");
-        if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1)
+        if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1 || StartSteps < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), "step counts must be positive");
         if (ValidationPoints < 1000) throw new ArgumentOutOfRangeException(nameof(ValidationPoints), ValidationPoints, "validate on at least 1 000 points");
         return this;
