@@ -23,6 +23,7 @@ public sealed class AnalyticProfileSolver
     private readonly IProfileEquation _equation;
     private readonly AnalyticSingularityOptions _options;
     private readonly Action<string> _progress;
+    private IReadOnlyList<ProfileCondition>? _conditions;
 
     /// <summary>A solver for <paramref name="equation"/>; progress lines go to <paramref name="progress"/>.</summary>
     public AnalyticProfileSolver(IProfileEquation equation, AnalyticSingularityOptions options, Action<string>? progress = null)
@@ -139,6 +140,13 @@ public sealed class AnalyticProfileSolver
     {
         var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0 }, "start");
         _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
+        if (_options.OuterNormalisation is { } at)
+        {
+            var profile = new AnalyticProfile(_equation, [fit.Stage]);
+            double value = profile.Part(profile.At(at, lambda).F);
+            _conditions = [_equation.Conditions(_options.Branch)[0], new ProfileCondition($"f({at:R}) = {value:R} (the start's)", value, At: at)];
+            _progress($"normalisation from here on: f(0) = 0 and f({at:R}) = {value:R}, the start's value");
+        }
         return fit.Stage;
     }
 
@@ -175,7 +183,7 @@ public sealed class AnalyticProfileSolver
     private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,
         AnalyticStage stage, double lambda, bool fixedLambda, int maxSteps, AnalyticProfileWeights weights, string label)
     {
-        var objective = new AnalyticProfileObjective(_equation, _options.Branch, frozen, stage, CollocationPoints(lambda), weights, fixedLambda ? lambda : null);
+        var objective = new AnalyticProfileObjective(_equation, _options.Branch, frozen, stage, CollocationPoints(lambda), weights, fixedLambda ? lambda : null, _conditions);
         using var theta = fixedLambda ? tensor(stage.Coefficients, dtype: ScalarType.Float64) : tensor([.. stage.Coefficients, lambda], dtype: ScalarType.Float64);
         using var lm = new SvdLevenbergMarquardt();
         var history = new List<StageHistoryRow>();
