@@ -72,6 +72,11 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0; CCF branch 1: 400, λ0 0.6, and no search).")]
     public string? StartSteps { get; init; }
 
+    /// <summary>The start's basis.</summary>
+    [CommandOption("--start-basis <J:K:L>")]
+    [Description("Analytic ansatz, with --start-steps: the fixed-λ start's own basis (J far powers, K modes, length L, with the regular family as stage 1), projected afterwards on stage 1's basis; 'off': stage 1's basis.")]
+    public string? StartBasis { get; init; }
+
     /// <summary>Patience of a stage.</summary>
     [CommandOption("--patience <N>")]
     [Description("Analytic ansatz: a stage stops when its loss has not fallen by 0.1 % in N steps (default 20).")]
@@ -147,8 +152,22 @@ public class SingularityAnalyticSettings : CommandSettings
             OuterNormalisation = NormaliseAt is null ? d.OuterNormalisation
                 : NormaliseAt.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? null : PositiveNumber("--normalise-at", NormaliseAt),
             Patience = Patience is null ? d.Patience : Arguments.Positive("--patience", Patience),
+            StartBasis = StartBasis is null ? d.StartBasis : ParseStartBasis(StartBasis, regular ?? equation.Nonlocal),
             MaxSteps = steps ?? d.MaxSteps, SearchSteps = searchSteps ?? d.SearchSteps, Weights = weights,
         }).Validate(equation);
+    }
+
+    /// <summary>The basis of <c>--start-basis J:K:L</c> (null for 'off').</summary>
+    public static AnalyticProfileBasis? ParseStartBasis(string text, bool regular)
+    {
+        if (text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        bool ok = parts.Length == 3 && int.TryParse(parts[0], out int j) && int.TryParse(parts[1], out int k)
+            && double.TryParse(parts[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double l);
+        if (!ok || !(int.Parse(parts[0]) is >= 1 and <= 64) || !(int.Parse(parts[1]) is >= 1 and <= 512)
+            || !(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) is var length && length > 0 && double.IsFinite(length)))
+            throw new UsageException($"--start-basis must be J:K:L with J in 1..64, K in 1..512 and L > 0, e.g. 3:40:0.3, or off (got '{text}')");
+        return new AnalyticProfileBasis(int.Parse(parts[0]), int.Parse(parts[1]), double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), regular);
     }
 
     private static bool OnOff(string option, string text) => text.Trim().ToLowerInvariant() switch

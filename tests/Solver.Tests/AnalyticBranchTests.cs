@@ -65,12 +65,24 @@ public class AnalyticBranchTests
         Assert.Equal(0, (int)json["search_solves"]!);
     }
 
+    [Fact]
+    public void Cli_StartBasis_IsProjectedOnStageOnesBasis()
+    {
+        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--start-basis", "2:5:0.3",
+            "--powers", "2", "--modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains($"start projected on the stage-1 basis ({2 * 6 + 6 + 3} functions)", err);
+    }
+
     [Theory]
     [InlineData("--start-steps", "x")]
     [InlineData("--normalise-at", "0")]
     [InlineData("--normalise-at", "abc")]
     [InlineData("--origin-emphasis", "yes")]
     [InlineData("--patience", "0")]
+    [InlineData("--start-basis", "3:40")]
+    [InlineData("--start-basis", "0:40:0.3")]
+    [InlineData("--start-basis", "3:40:-1")]
     public void Cli_BadStartOptions_OneLineErrorAndExitCode2(string option, string value)
     {
         var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", option, value]);

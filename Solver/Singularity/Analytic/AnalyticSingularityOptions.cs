@@ -49,6 +49,9 @@ public sealed record AnalyticSingularityOptions
     /// </summary>
     public double? OuterNormalisation { get; init; }
 
+    /// <summary>The basis of the fixed-λ start (null: stage 1's); the start is then projected on stage 1's basis.</summary>
+    public AnalyticProfileBasis? StartBasis { get; init; }
+
     /// <summary>Secant/bisection evaluations at most.</summary>
     public int SearchEvaluations { get; init; } = 16;
 
