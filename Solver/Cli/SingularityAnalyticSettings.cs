@@ -22,6 +22,26 @@ public class SingularityAnalyticSettings : CommandSettings
     [Description("Analytic ansatz: length L of u = 1/(1 - iy/L) (default 1).")]
     public string Length { get; init; } = "1";
 
+    /// <summary>Modes of the far-power families per stage.</summary>
+    [CommandOption("--far-modes <KF>")]
+    [Description("Analytic ansatz: Cayley modes K_f of each far-power family u^((j-λ)/(1+λ)) ζ^k per stage, the last repeats (default: --modes).")]
+    public string? FarModes { get; init; }
+
+    /// <summary>Length of the far-power families.</summary>
+    [CommandOption("--far-length <LF>")]
+    [Description("Analytic ansatz: length L_f of the far-power families' map (default: --length); a long L_f resolves the far field, a short --length the origin.")]
+    public string? FarLength { get; init; }
+
+    /// <summary>The local family.</summary>
+    [CommandOption("--local <YD:DELTA:K>")]
+    [Description("Analytic ansatz: add the local Möbius family (z_d^k - 1) + mirror, z_d = (y - YD - iDELTA)/(y - YD + iDELTA), k = 1..K, to every basis (a sharp feature at ±YD of width DELTA), and N/2 collocation points around YD; 'off' for none.")]
+    public string? Local { get; init; }
+
+    /// <summary>Weight of the constant-at-infinity row.</summary>
+    [CommandOption("--infinity-weight <W>")]
+    [Description("Analytic ansatz: weight of the row Σ c_k over the regular family (its constant at infinity, which the profile cannot hold); 0 leaves it out (default 0).")]
+    public string? InfinityWeight { get; init; }
+
     /// <summary>The regular family.</summary>
     [CommandOption("--regular <WHEN>")]
     [Description("Analytic ansatz: add the regular family ζ^k (the part analytic at infinity) to every basis: auto (nonlocal equations, the default), on, off.")]
@@ -46,6 +66,11 @@ public class SingularityAnalyticSettings : CommandSettings
     [CommandOption("--no-search")]
     [Description("Analytic ansatz: skip the secant search for λ and train λ jointly from --lambda0.")]
     public bool NoSearch { get; init; }
+
+    /// <summary>Fixed-λ start steps.</summary>
+    [CommandOption("--start-steps <N>")]
+    [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0).")]
+    public string? StartSteps { get; init; }
 
     /// <summary>A continuation scan of the smoothness indicator.</summary>
     [CommandOption("--scan <FROM:TO:STEP>")]
@@ -84,12 +109,29 @@ public class SingularityAnalyticSettings : CommandSettings
             "off" => false,
             _ => throw new UsageException($"--regular must be auto, on or off (got '{Regular}')"),
         };
+        int[]? farModes = FarModes is null ? null : Arguments.PositiveList("--far-modes", FarModes);
+        if (farModes?.Any(k => k > 512) == true) throw new UsageException("--far-modes must be at most 512");
+        double? farLength = FarLength is null ? null : Arguments.NonNegativeNumber("--far-length", FarLength);
+        if (farLength == 0) throw new UsageException($"--far-length must be positive (got '{FarLength}')");
         return new AnalyticSingularityOptions
         {
+            FarModes = farModes, FarLength = farLength, Local = ParseLocal(Local),
             Regular = regular ?? equation.Nonlocal,
             Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
-            InitialLambda = lambda0, Search = !NoSearch, MaxSteps = steps, SearchSteps = searchSteps,
-            Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge)),
+            InitialLambda = lambda0, Search = !NoSearch, StartSteps = StartSteps is null ? 0 : Arguments.NonNegative("--start-steps", StartSteps), MaxSteps = steps, SearchSteps = searchSteps,
+            Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge),
+                Arguments.NonNegativeNumber("--infinity-weight", InfinityWeight ?? "0")),
         }.Validate(equation);
+    }
+
+    /// <summary>The local family of <c>--local YD:DELTA:K</c> (null for none or 'off'); a malformed value is a <see cref="UsageException"/>.</summary>
+    public static AnalyticLocalFamily? ParseLocal(string? text)
+    {
+        if (text is null || text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        var numbers = parts.Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        if (parts.Length != 3 || !(numbers[0] > 0) || !(numbers[1] > 0) || !(numbers[2] >= 1 && numbers[2] <= 512 && numbers[2] == Math.Floor(numbers[2])))
+            throw new UsageException($"--local must be YD:DELTA:K with YD > 0, DELTA > 0 and K an integer in 1..512, e.g. 0.175:0.03:60, or off (got '{text}')");
+        return new AnalyticLocalFamily(numbers[0], numbers[1], (int)numbers[2]);
     }
 }

@@ -8,7 +8,7 @@ namespace Pinn.Solver.Singularity;
 /// The least-squares objective of one stage of an analytic profile: θ' = [c, λ] (λ trained, its own column) or θ' = c
 /// (λ held fixed). Rows, all divided by the stage scale ε: the envelope-scaled residual R̃ = R·(1 + y²)^(−α/2) at the
 /// collocation points y &gt; 0 (the profile's parity makes R even or odd), the equation's normalisation conditions
-/// (weight w_c), R's Taylor coefficient of the origin order at 0 (weight w_o) and, with a ridge η &gt; 0, the rows η·c. The Jacobian is exact: the ansatz is
+/// (weight w_c), R's Taylor coefficient of the origin order at 0 (weight w_o), the regular family's constant at infinity (weight w_∞) and, with a ridge η &gt; 0, the rows η·c. The Jacobian is exact: the ansatz is
 /// linear in c, the residual's partial derivatives come from the equation, and the two Taylor-coefficient rows are
 /// differentiated by central differences that are exact for residuals quadratic in (f, g) and affine in λ (both
 /// equations are).
@@ -48,7 +48,10 @@ public sealed class AnalyticProfileObjective : IResidualObjective
     public long ParameterCount => CoefficientCount + (FixedLambda is null ? 1 : 0);
 
     /// <inheritdoc />
-    public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0);
+    public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0)
+        + (InfinityRow ? 1 : 0);
+
+    private bool InfinityRow => _weights.Infinity > 0 && _trainable.Basis.Regular;
 
     /// <summary>λ at θ'.</summary>
     public double Lambda(Tensor theta)
@@ -106,8 +109,9 @@ public sealed class AnalyticProfileObjective : IResidualObjective
         var (series, seriesLambda) = e.Profile.Series(lambda, _seriesOrder);
         var basisSeries = jacobian ? _trainable.Basis.Series(lambda, _seriesOrder).Value : null;
         int row = ConditionRows(e, _points.Length, series, seriesLambda, basisSeries);
-        if (_weights.Origin > 0) OriginRow(e, row, series, seriesLambda, basisSeries);
-        if (_weights.Ridge > 0) RidgeRows(e, count - CoefficientCount);
+        if (_weights.Origin > 0) OriginRow(e, row++, series, seriesLambda, basisSeries);
+        if (InfinityRow) InfinityRowAt(e, row++);
+        if (_weights.Ridge > 0) RidgeRows(e, row);
         return (e.Rows, e.Jacobian);
     }
 
@@ -181,6 +185,17 @@ public sealed class AnalyticProfileObjective : IResidualObjective
         const double h = 1e-3;
         double up = Origin(e.Lambda + h, series + (h * seriesLambda)), down = Origin(e.Lambda - h, series + (-h * seriesLambda));
         jac[row * e.Columns + n] = weight * (up - down) / (2 * h) * e.InverseScale;
+    }
+
+    /// <summary>w_∞·Σₖ cₖ over the trainable stage's regular family: its constant at infinity in units of the stage scale.</summary>
+    private void InfinityRowAt(Evaluation e, int row)
+    {
+        var basis = _trainable.Basis;
+        for (int i = basis.RegularStart; i < basis.RegularStart + basis.Modes; i++)
+        {
+            e.Rows[row] += _weights.Infinity * e.Stage.Coefficients[i];
+            if (e.Jacobian is { } jac) jac[row * e.Columns + i] = _weights.Infinity;
+        }
     }
 
     /// <summary>Tikhonov rows η·c: the basis is nearly redundant, and without them a fit may drift to large cancelling coefficients.</summary>

@@ -42,6 +42,7 @@ public sealed class AnalyticProfileSolver
         var first = Guess(_options.Basis(1), lambda);
         var search = new List<(double Lambda, double Value)>();
         if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
+        else if (_options.StartSteps > 0) first = StartAtFixedLambda(first, lambda);
         for (int s = 1; s <= _options.Stages; s++)
         {
             var stageClock = Stopwatch.StartNew();
@@ -76,13 +77,19 @@ public sealed class AnalyticProfileSolver
     /// <summary>y ≥ 0 with t = (1 + y²)^(−1/(2(1+λ))).</summary>
     public static double FromCompact(double t, double lambda) => Math.Sqrt(Math.Max(Math.Pow(t, -2 * (1 + lambda)) - 1, 0));
 
-    /// <summary>The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t.</summary>
+    /// <summary>
+    /// The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t; with a local
+    /// family, N/2 more uniform in the angle of its Möbius variable (y = y_d + δ tan θ, θ ∈ (−π/2, π/2)).
+    /// </summary>
     public double[] CollocationPoints(double lambda)
     {
         int half = _options.Points / 2, rest = _options.Points - half;
         var cayley = Enumerable.Range(0, half).Select(k => _options.Length * Math.Tan(0.5 * Math.PI * (k + 0.5) / half));
         var compact = Enumerable.Range(0, rest).Select(k => FromCompact(0.5 * (1 - Math.Cos(Math.PI * (k + 0.5) / rest)), lambda));
-        return cayley.Concat(compact).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
+        var local = _options.Local is { } d
+            ? Enumerable.Range(0, half).Select(k => d.Center + d.Width * Math.Tan(Math.PI * ((k + 0.5) / half - 0.5)))
+            : [];
+        return cayley.Concat(compact).Concat(local).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
     }
 
     /// <summary>Stage 1 started from the least-squares projection of the equation's guess F₀ (Re and Im parts) on the basis.</summary>
@@ -121,6 +128,18 @@ public sealed class AnalyticProfileSolver
         var (lambda, evaluations) = LambdaSearch.Find(Indicator, lambda0, lambda0 * 1.02, _options.SearchEvaluations, 1e-12);
         _progress($"search: λ = {lambda:R} after {evaluations.Count} fits");
         return (lambda, fits[lambda], evaluations);
+    }
+
+    /// <summary>
+    /// A coarse fit at the fixed λ₀ (origin row off) before λ is released: at a λ₀ near an unstable profile's λ the residual
+    /// is lowest near that profile, whose equation holds there up to O(λ₀ − λ), so the released fit starts in its basin
+    /// instead of drifting to the stable class (CCF branch 1 from the generic guess: λ 0.6 → 0.83 without it).
+    /// </summary>
+    private AnalyticStage StartAtFixedLambda(AnalyticStage start, double lambda)
+    {
+        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0 }, "start");
+        _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
+        return fit.Stage;
     }
 
     /// <summary>

@@ -4,4 +4,6 @@ namespace Pinn.Solver.Singularity;
 /// <param name="Conditions">w_c of the normalisation conditions.</param>
 /// <param name="Origin">w_o of R's Taylor coefficient of the equation's origin order at y = 0; 0 leaves it out (the λ search's fixed-λ solves).</param>
 /// <param name="Ridge">η of the Tikhonov rows η·c of the trainable coefficients (0: none).</param>
-public sealed record AnalyticProfileWeights(double Conditions = 1, double Origin = 1, double Ridge = 0);
+/// <param name="Infinity">w_∞ of the row w_∞·Σₖ cₖ over the regular family: its constant at infinity (ζ → 1), which a profile
+/// growing like |y|^α cannot hold (−λ·const is balanced by no other far-field term); 0 leaves it out.</param>
+public sealed record AnalyticProfileWeights(double Conditions = 1, double Origin = 1, double Ridge = 0, double Infinity = 0);

@@ -15,6 +15,15 @@ public sealed record AnalyticSingularityOptions
     /// <summary>Cayley modes K of each stage's basis (the last repeats).</summary>
     public int[] Modes { get; init; } = [32, 32];
 
+    /// <summary>Cayley modes K_f of each far-power family per stage (the last repeats; null: <see cref="Modes"/>).</summary>
+    public int[]? FarModes { get; init; }
+
+    /// <summary>Length L_f of the far-power families (null: <see cref="Length"/>).</summary>
+    public double? FarLength { get; init; }
+
+    /// <summary>The local family at ±y_d of every stage's basis (null: none); it also adds <see cref="Points"/>/2 collocation points around y_d.</summary>
+    public AnalyticLocalFamily? Local { get; init; }
+
     /// <summary>Add the regular family ζᵏ (γ = 0) to every stage's basis (null: when the equation is nonlocal).</summary>
     public bool? Regular { get; init; }
 
@@ -29,6 +38,9 @@ public sealed record AnalyticSingularityOptions
 
     /// <summary>Find λ first by a secant search on R's origin coefficient of fixed-λ fits (origin row off).</summary>
     public bool Search { get; init; } = true;
+
+    /// <summary>Without the search: Levenberg–Marquardt steps of a fit at the fixed λ₀ (origin row off) before stage 1 releases λ (0: none).</summary>
+    public int StartSteps { get; init; }
 
     /// <summary>Secant/bisection evaluations at most.</summary>
     public int SearchEvaluations { get; init; } = 16;
@@ -56,9 +68,13 @@ public sealed record AnalyticSingularityOptions
         if (Powers.Length == 0 || Powers.Any(p => p is < 1 or > 64) || Modes.Length == 0 || Modes.Any(k => k is < 1 or > 512))
             throw new ArgumentOutOfRangeException(nameof(Powers), "powers must be in 1..64 and modes in 1..512");
         if (!(Length > 0) || !double.IsFinite(Length)) throw new ArgumentOutOfRangeException(nameof(Length), Length, "the length must be positive");
+        if (FarModes is { } far && (far.Length == 0 || far.Any(k => k is < 1 or > 512))) throw new ArgumentOutOfRangeException(nameof(FarModes), "far modes must be in 1..512");
+        if (FarLength is { } lf && (!(lf > 0) || !double.IsFinite(lf))) throw new ArgumentOutOfRangeException(nameof(FarLength), lf, "the far length must be positive");
+        Local?.Validate();
+        if (!(Weights.Infinity >= 0) || !double.IsFinite(Weights.Infinity)) throw new ArgumentOutOfRangeException(nameof(Weights), Weights.Infinity, "the infinity weight must be non-negative");
         if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
         if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");
-        if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1)
+        if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1 || StartSteps < 0)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), "step counts must be positive");
         if (ValidationPoints < 1000) throw new ArgumentOutOfRangeException(nameof(ValidationPoints), ValidationPoints, "validate on at least 1 000 points");
         return this;
@@ -66,5 +82,6 @@ public sealed record AnalyticSingularityOptions
 
     /// <summary>The basis of stage <paramref name="stage"/> (from 1).</summary>
     public AnalyticProfileBasis Basis(int stage) =>
-        new(Powers[Math.Min(stage - 1, Powers.Length - 1)], Modes[Math.Min(stage - 1, Modes.Length - 1)], Length, Regular ?? false);
+        new(Powers[Math.Min(stage - 1, Powers.Length - 1)], Modes[Math.Min(stage - 1, Modes.Length - 1)], Length, Regular ?? false,
+            FarModes?[Math.Min(stage - 1, FarModes.Length - 1)], FarLength, Local);
 }
