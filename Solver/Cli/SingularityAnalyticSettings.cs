@@ -9,18 +9,18 @@ public class SingularityAnalyticSettings : CommandSettings
 {
     /// <summary>Far-field powers per stage.</summary>
     [CommandOption("--powers <J>")]
-    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4).")]
-    public string Powers { get; init; } = "3,4";
+    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4; CCF branch 1: 3).")]
+    public string? Powers { get; init; }
 
     /// <summary>Cayley modes per stage.</summary>
     [CommandOption("--modes <K>")]
-    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32).")]
-    public string Modes { get; init; } = "32,32";
+    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32; CCF branch 1: 40).")]
+    public string? Modes { get; init; }
 
     /// <summary>Length of the basis.</summary>
     [CommandOption("--length <L>")]
-    [Description("Analytic ansatz: length L of u = 1/(1 - iy/L) (default 1).")]
-    public string Length { get; init; } = "1";
+    [Description("Analytic ansatz: length L of u = 1/(1 - iy/L) (default 1; CCF branch 1: 0.3).")]
+    public string? Length { get; init; }
 
     /// <summary>Modes of the far-power families per stage.</summary>
     [CommandOption("--far-modes <KF>")]
@@ -49,18 +49,18 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Collocation points of the analytic search.</summary>
     [CommandOption("--analytic-points <N>")]
-    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400).")]
-    public string AnalyticPoints { get; init; } = "400";
+    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400; CCF branch 1: 800).")]
+    public string? AnalyticPoints { get; init; }
 
     /// <summary>Ridge.</summary>
     [CommandOption("--ridge <ETA>")]
-    [Description("Analytic ansatz: Tikhonov rows η·c on each stage's coefficients (default 0).")]
-    public string Ridge { get; init; } = "0";
+    [Description("Analytic ansatz: Tikhonov rows η·c on each stage's coefficients (default 0; CCF branch 1: 1e-9).")]
+    public string? Ridge { get; init; }
 
     /// <summary>Origin weight.</summary>
     [CommandOption("--origin-weight <W>")]
     [Description("Analytic ansatz: weight of R's Taylor coefficient at 0 in the joint fits (default 1).")]
-    public string OriginWeight { get; init; } = "1";
+    public string? OriginWeight { get; init; }
 
     /// <summary>No λ search.</summary>
     [CommandOption("--no-search")]
@@ -69,8 +69,28 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Fixed-λ start steps.</summary>
     [CommandOption("--start-steps <N>")]
-    [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0).")]
+    [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0; CCF branch 1: 400, λ0 0.6, and no search).")]
     public string? StartSteps { get; init; }
+
+    /// <summary>The start's basis.</summary>
+    [CommandOption("--start-basis <J:K:L>")]
+    [Description("Analytic ansatz, with --start-steps: the fixed-λ start's own basis (J far powers, K modes, length L, with the regular family as stage 1), projected afterwards on stage 1's basis; 'off': stage 1's basis.")]
+    public string? StartBasis { get; init; }
+
+    /// <summary>Patience of a stage.</summary>
+    [CommandOption("--patience <N>")]
+    [Description("Analytic ansatz: a stage stops when its loss has not fallen by 0.1 % in N steps (default 20).")]
+    public string? Patience { get; init; }
+
+    /// <summary>Origin emphasis.</summary>
+    [CommandOption("--origin-emphasis <WHEN>")]
+    [Description("Analytic ansatz: multiply the collocation rows by (1+y²)/y², i.e. fit R/y² near 0 (on, off; default off).")]
+    public string? OriginEmphasis { get; init; }
+
+    /// <summary>Normalisation point after the start.</summary>
+    [CommandOption("--normalise-at <Y0>")]
+    [Description("Analytic ansatz, with --start-steps: after the fixed-λ start, normalise by f(Y0) = the start's value instead of at the origin ('off': keep the origin normalisation; CCF branch 1: 1).")]
+    public string? NormaliseAt { get; init; }
 
     /// <summary>A continuation scan of the smoothness indicator.</summary>
     [CommandOption("--scan <FROM:TO:STEP>")]
@@ -91,16 +111,20 @@ public class SingularityAnalyticSettings : CommandSettings
         return Enumerable.Range(0, count).Select(k => Math.Round(parts[0] + k * parts[2], 12)).ToArray();
     }
 
-    /// <summary>The analytic options from the shared values.</summary>
-    public AnalyticSingularityOptions ToAnalyticOptions(IProfileEquation equation, int branch, int stages, double? lambda0, int steps, int searchSteps)
+    /// <summary>
+    /// The analytic options from the shared values: the equation's defaults for the branch (<see cref="AnalyticPresets"/>),
+    /// each given option replacing its default (null: not given).
+    /// </summary>
+    public AnalyticSingularityOptions ToAnalyticOptions(IProfileEquation equation, int branch, int? stages, double? lambda0, int? steps, int? searchSteps)
     {
         if (branch >= equation.Branches) throw new UsageException($"--branch must be in 0..{equation.Branches - 1} for {equation.Name} (got {branch})");
-        double length = Arguments.NonNegativeNumber("--length", Length);
+        var d = AnalyticPresets.For(equation, branch);
+        double length = Length is null ? d.Length : Arguments.NonNegativeNumber("--length", Length);
         if (length == 0) throw new UsageException($"--length must be positive (got '{Length}')");
-        var powers = Arguments.PositiveList("--powers", Powers);
-        var modes = Arguments.PositiveList("--modes", Modes);
+        var powers = Powers is null ? d.Powers : Arguments.PositiveList("--powers", Powers);
+        var modes = Modes is null ? d.Modes : Arguments.PositiveList("--modes", Modes);
         if (powers.Any(p => p > 64) || modes.Any(k => k > 512)) throw new UsageException("--powers must be at most 64 and --modes at most 512");
-        int points = Arguments.Positive("--analytic-points", AnalyticPoints);
+        int points = AnalyticPoints is null ? d.Points : Arguments.Positive("--analytic-points", AnalyticPoints);
         if (points < 8) throw new UsageException($"--analytic-points must be at least 8 (got '{AnalyticPoints}')");
         bool? regular = Regular.Trim().ToLowerInvariant() switch
         {
@@ -109,20 +133,52 @@ public class SingularityAnalyticSettings : CommandSettings
             "off" => false,
             _ => throw new UsageException($"--regular must be auto, on or off (got '{Regular}')"),
         };
-        int[]? farModes = FarModes is null ? null : Arguments.PositiveList("--far-modes", FarModes);
+        int[]? farModes = FarModes is null ? d.FarModes : Arguments.PositiveList("--far-modes", FarModes);
         if (farModes?.Any(k => k > 512) == true) throw new UsageException("--far-modes must be at most 512");
-        double? farLength = FarLength is null ? null : Arguments.NonNegativeNumber("--far-length", FarLength);
+        double? farLength = FarLength is null ? d.FarLength : Arguments.NonNegativeNumber("--far-length", FarLength);
         if (farLength == 0) throw new UsageException($"--far-length must be positive (got '{FarLength}')");
-        return new AnalyticSingularityOptions
+        var weights = new AnalyticProfileWeights(d.Weights.Conditions,
+            OriginWeight is null ? d.Weights.Origin : Arguments.NonNegativeNumber("--origin-weight", OriginWeight),
+            Ridge is null ? d.Weights.Ridge : Arguments.NonNegativeNumber("--ridge", Ridge),
+            InfinityWeight is null ? d.Weights.Infinity : Arguments.NonNegativeNumber("--infinity-weight", InfinityWeight),
+            OriginEmphasis is null ? d.Weights.OriginEmphasis : OnOff("--origin-emphasis", OriginEmphasis));
+        return (d with
         {
-            FarModes = farModes, FarLength = farLength, Local = ParseLocal(Local),
+            FarModes = farModes, FarLength = farLength, Local = Local is null ? d.Local : ParseLocal(Local),
             Regular = regular ?? equation.Nonlocal,
-            Branch = branch, Stages = stages, Powers = powers, Modes = modes, Length = length, Points = points,
-            InitialLambda = lambda0, Search = !NoSearch, StartSteps = StartSteps is null ? 0 : Arguments.NonNegative("--start-steps", StartSteps), MaxSteps = steps, SearchSteps = searchSteps,
-            Weights = new AnalyticProfileWeights(1, Arguments.NonNegativeNumber("--origin-weight", OriginWeight), Arguments.NonNegativeNumber("--ridge", Ridge),
-                Arguments.NonNegativeNumber("--infinity-weight", InfinityWeight ?? "0")),
-        }.Validate(equation);
+            Branch = branch, Stages = stages ?? d.Stages, Powers = powers, Modes = modes, Length = length, Points = points,
+            InitialLambda = lambda0 ?? d.InitialLambda, Search = d.Search && !NoSearch,
+            StartSteps = StartSteps is null ? d.StartSteps : Arguments.NonNegative("--start-steps", StartSteps),
+            OuterNormalisation = NormaliseAt is null ? d.OuterNormalisation
+                : NormaliseAt.Trim().Equals("off", StringComparison.OrdinalIgnoreCase) ? null : PositiveNumber("--normalise-at", NormaliseAt),
+            Patience = Patience is null ? d.Patience : Arguments.Positive("--patience", Patience),
+            StartBasis = StartBasis is null ? d.StartBasis : ParseStartBasis(StartBasis, regular ?? equation.Nonlocal),
+            MaxSteps = steps ?? d.MaxSteps, SearchSteps = searchSteps ?? d.SearchSteps, Weights = weights,
+        }).Validate(equation);
     }
+
+    /// <summary>The basis of <c>--start-basis J:K:L</c> (null for 'off').</summary>
+    public static AnalyticProfileBasis? ParseStartBasis(string text, bool regular)
+    {
+        if (text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return null;
+        var parts = text.Split(':', StringSplitOptions.TrimEntries);
+        bool ok = parts.Length == 3 && int.TryParse(parts[0], out int j) && int.TryParse(parts[1], out int k)
+            && double.TryParse(parts[2], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out double l);
+        if (!ok || !(int.Parse(parts[0]) is >= 1 and <= 64) || !(int.Parse(parts[1]) is >= 1 and <= 512)
+            || !(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) is var length && length > 0 && double.IsFinite(length)))
+            throw new UsageException($"--start-basis must be J:K:L with J in 1..64, K in 1..512 and L > 0, e.g. 3:40:0.3, or off (got '{text}')");
+        return new AnalyticProfileBasis(int.Parse(parts[0]), int.Parse(parts[1]), double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), regular);
+    }
+
+    private static bool OnOff(string option, string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => throw new UsageException($"{option} must be on or off (got '{text}')"),
+    };
+
+    private static double PositiveNumber(string option, string text) =>
+        Arguments.NonNegativeNumber(option, text) is var v && v > 0 ? v : throw new UsageException($"{option} must be positive (got '{text}')");
 
     /// <summary>The local family of <c>--local YD:DELTA:K</c> (null for none or 'off'); a malformed value is a <see cref="UsageException"/>.</summary>
     public static AnalyticLocalFamily? ParseLocal(string? text)

@@ -222,12 +222,14 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
     {
         var equation = Equation();
         int branch = Arguments.NonNegative("--branch", Branch);
-        int stages = Arguments.Positive("--stages", Stages ?? "2");
+        int? stages = Stages is null ? null : Arguments.Positive("--stages", Stages);
         if (stages > 5) throw new UsageException($"--stages must be in 1..5 (got '{Stages}')");
         Arguments.Positive("--threads", Threads);
         if (Out is not null && !Out.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out must name an .h5 file (got '{Out}')");
-        return ToAnalyticOptions(equation, branch, stages, Lambda(), Arguments.Positive("--steps", Steps ?? "200"), Arguments.Positive("--search-steps", SearchSteps ?? "150"));
+        // Options not given take the equation's defaults for the branch (AnalyticPresets).
+        return ToAnalyticOptions(equation, branch, stages, Lambda(), Steps is null ? null : Arguments.Positive("--steps", Steps),
+            SearchSteps is null ? null : Arguments.Positive("--search-steps", SearchSteps));
     }
 
     private double? Lambda()

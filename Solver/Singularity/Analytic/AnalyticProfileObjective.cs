@@ -22,10 +22,12 @@ public sealed class AnalyticProfileObjective : IResidualObjective
     private readonly double[] _points;
     private readonly AnalyticProfileWeights _weights;
     private readonly int _seriesOrder;
+    private readonly IReadOnlyList<ProfileCondition> _conditions;
 
-    /// <summary>The objective of <paramref name="trainable"/> on top of <paramref name="frozen"/> at collocation points y &gt; 0.</summary>
+    /// <summary>The objective of <paramref name="trainable"/> on top of <paramref name="frozen"/> at collocation points y &gt; 0
+    /// (normalised by <paramref name="conditions"/>, by default the equation's for the branch).</summary>
     public AnalyticProfileObjective(IProfileEquation equation, int branch, IReadOnlyList<AnalyticStage> frozen, AnalyticStage trainable,
-        double[] points, AnalyticProfileWeights weights, double? fixedLambda)
+        double[] points, AnalyticProfileWeights weights, double? fixedLambda, IReadOnlyList<ProfileCondition>? conditions = null)
     {
         if (points.Length == 0 || points.Any(p => !(p > 0) || !double.IsFinite(p))) throw new ArgumentException("collocation points must be positive and finite", nameof(points));
         _equation = equation;
@@ -35,7 +37,8 @@ public sealed class AnalyticProfileObjective : IResidualObjective
         _points = points;
         _weights = weights;
         FixedLambda = fixedLambda;
-        _seriesOrder = Math.Max(equation.OriginOrder(branch) + 1, equation.Conditions(branch).Max(c => c.Order)) + 1;
+        _conditions = conditions ?? equation.Conditions(branch);
+        _seriesOrder = Math.Max(equation.OriginOrder(branch) + 1, _conditions.Max(c => c.Order)) + 1;
     }
 
     /// <summary>λ when held fixed; null when trained (last entry of θ').</summary>
@@ -48,7 +51,7 @@ public sealed class AnalyticProfileObjective : IResidualObjective
     public long ParameterCount => CoefficientCount + (FixedLambda is null ? 1 : 0);
 
     /// <inheritdoc />
-    public long ResidualCount => _points.Length + _equation.Conditions(_branch).Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0)
+    public long ResidualCount => _points.Length + _conditions.Count + (_weights.Origin > 0 ? 1 : 0) + (_weights.Ridge > 0 ? CoefficientCount : 0)
         + (InfinityRow ? 1 : 0);
 
     private bool InfinityRow => _weights.Infinity > 0 && _trainable.Basis.Regular;
@@ -126,7 +129,7 @@ public sealed class AnalyticProfileObjective : IResidualObjective
             double y = _points[p];
             var (f, d, fl, dl) = profile.At(y, e.Lambda);
             var r = _equation.Residual(y, e.Lambda, profile.Part(f), profile.Part(d), profile.Partner(f));
-            double w = AnalyticProfile.Weight(y, e.Lambda);
+            double w = AnalyticProfile.Weight(y, e.Lambda) * (_weights.OriginEmphasis ? (1 + y * y) / (y * y) : 1);
             e.Rows[p] = w * r.Value * e.InverseScale;
             if (e.Jacobian is not { } jac) continue;
             _trainable.Basis.Evaluate(y, e.Lambda, basis.AsSpan(0, n), basis.AsSpan(n, n), basis.AsSpan(2 * n, n), basis.AsSpan(3 * n, n));
@@ -147,7 +150,7 @@ public sealed class AnalyticProfileObjective : IResidualObjective
         var basis = new Complex[4 * n];
         var profile = e.Profile;
         double weight = _weights.Conditions;
-        foreach (var condition in _equation.Conditions(_branch))
+        foreach (var condition in _conditions)
         {
             e.Rows[row] = weight * (ConditionValue(profile, condition, e.Lambda, series) - condition.Target) * e.InverseScale;
             if (e.Jacobian is { } jac)

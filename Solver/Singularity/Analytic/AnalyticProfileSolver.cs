@@ -23,6 +23,7 @@ public sealed class AnalyticProfileSolver
     private readonly IProfileEquation _equation;
     private readonly AnalyticSingularityOptions _options;
     private readonly Action<string> _progress;
+    private IReadOnlyList<ProfileCondition>? _conditions;
 
     /// <summary>A solver for <paramref name="equation"/>; progress lines go to <paramref name="progress"/>.</summary>
     public AnalyticProfileSolver(IProfileEquation equation, AnalyticSingularityOptions options, Action<string>? progress = null)
@@ -39,10 +40,16 @@ public sealed class AnalyticProfileSolver
         double lambda = _options.InitialLambda ?? _equation.StartLambda(_options.Branch);
         var stages = new List<AnalyticStage>();
         var reports = new List<AnalyticStageReport>();
-        var first = Guess(_options.Basis(1), lambda);
+        var first = Guess(_options.StartBasis ?? _options.Basis(1), lambda);
         var search = new List<(double Lambda, double Value)>();
         if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
         else if (_options.StartSteps > 0) first = StartAtFixedLambda(first, lambda);
+        if (first.Basis != _options.Basis(1) && _options.StartBasis is not null)
+        {
+            var start = new AnalyticProfile(_equation, [first]);
+            first = Project(_options.Basis(1), lambda, y => start.At(y, lambda).F);
+            _progress($"start projected on the stage-1 basis ({first.Basis.Count} functions)");
+        }
         for (int s = 1; s <= _options.Stages; s++)
         {
             var stageClock = Stopwatch.StartNew();
@@ -93,7 +100,10 @@ public sealed class AnalyticProfileSolver
     }
 
     /// <summary>Stage 1 started from the least-squares projection of the equation's guess F₀ (Re and Im parts) on the basis.</summary>
-    public AnalyticStage Guess(AnalyticProfileBasis basis, double lambda)
+    public AnalyticStage Guess(AnalyticProfileBasis basis, double lambda) => Project(basis, lambda, y => _equation.Guess(y, lambda, _options.Branch));
+
+    /// <summary>The envelope-weighted least-squares projection of F (Re and Im parts) on the basis at the collocation points.</summary>
+    public AnalyticStage Project(AnalyticProfileBasis basis, double lambda, Func<double, System.Numerics.Complex> function)
     {
         var points = CollocationPoints(lambda);
         int n = basis.Count;
@@ -104,7 +114,7 @@ public sealed class AnalyticProfileSolver
         {
             basis.Evaluate(points[p], lambda, b.AsSpan(0, n), b.AsSpan(n, n), b.AsSpan(2 * n, n), b.AsSpan(3 * n, n));
             double w = AnalyticProfile.Weight(points[p], lambda);
-            var guess = _equation.Guess(points[p], lambda, _options.Branch);
+            var guess = function(points[p]);
             for (int i = 0; i < n; i++) (matrix[2 * p, i], matrix[2 * p + 1, i]) = (w * b[i].Real, w * b[i].Imaginary);
             (target[2 * p], target[2 * p + 1]) = (w * guess.Real, w * guess.Imaginary);
         }
@@ -133,12 +143,20 @@ public sealed class AnalyticProfileSolver
     /// <summary>
     /// A coarse fit at the fixed λ₀ (origin row off) before λ is released: at a λ₀ near an unstable profile's λ the residual
     /// is lowest near that profile, whose equation holds there up to O(λ₀ − λ), so the released fit starts in its basin
-    /// instead of drifting to the stable class (CCF branch 1 from the generic guess: λ 0.6 → 0.83 without it).
+    /// instead of drifting to the stable class (CCF branch 1 from the generic guess: λ 0.6 → 0.83 without it). The start fits
+    /// the envelope-weighted residual (no origin emphasis: from the generic guess it failed with it).
     /// </summary>
     private AnalyticStage StartAtFixedLambda(AnalyticStage start, double lambda)
     {
-        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0 }, "start");
+        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0, OriginEmphasis = false }, "start");
         _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
+        if (_options.OuterNormalisation is { } at)
+        {
+            var profile = new AnalyticProfile(_equation, [fit.Stage]);
+            double value = profile.Part(profile.At(at, lambda).F);
+            _conditions = [_equation.Conditions(_options.Branch)[0], new ProfileCondition($"f({at:R}) = {value:R} (the start's)", value, At: at)];
+            _progress($"normalisation from here on: f(0) = 0 and f({at:R}) = {value:R}, the start's value");
+        }
         return fit.Stage;
     }
 
@@ -175,7 +193,7 @@ public sealed class AnalyticProfileSolver
     private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,
         AnalyticStage stage, double lambda, bool fixedLambda, int maxSteps, AnalyticProfileWeights weights, string label)
     {
-        var objective = new AnalyticProfileObjective(_equation, _options.Branch, frozen, stage, CollocationPoints(lambda), weights, fixedLambda ? lambda : null);
+        var objective = new AnalyticProfileObjective(_equation, _options.Branch, frozen, stage, CollocationPoints(lambda), weights, fixedLambda ? lambda : null, _conditions);
         using var theta = fixedLambda ? tensor(stage.Coefficients, dtype: ScalarType.Float64) : tensor([.. stage.Coefficients, lambda], dtype: ScalarType.Float64);
         using var lm = new SvdLevenbergMarquardt();
         var history = new List<StageHistoryRow>();

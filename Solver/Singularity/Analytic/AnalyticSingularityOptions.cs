@@ -42,6 +42,16 @@ public sealed record AnalyticSingularityOptions
     /// <summary>Without the search: Levenberg–Marquardt steps of a fit at the fixed λ₀ (origin row off) before stage 1 releases λ (0: none).</summary>
     public int StartSteps { get; init; }
 
+    /// <summary>
+    /// After the fixed-λ start, replace the equation's scale normalisation (at the origin) by f(y₀) = the start's value at
+    /// this y₀ (null: keep it). At λ₀ ≠ λ the start meets the origin normalisation only through a thin inner layer, and its
+    /// outer profile is the solution at another scale; normalising away from the origin keeps that scale while λ is trained.
+    /// </summary>
+    public double? OuterNormalisation { get; init; }
+
+    /// <summary>The basis of the fixed-λ start (null: stage 1's); the start is then projected on stage 1's basis.</summary>
+    public AnalyticProfileBasis? StartBasis { get; init; }
+
     /// <summary>Secant/bisection evaluations at most.</summary>
     public int SearchEvaluations { get; init; } = 16;
 
@@ -71,6 +81,7 @@ public sealed record AnalyticSingularityOptions
         if (FarModes is { } far && (far.Length == 0 || far.Any(k => k is < 1 or > 512))) throw new ArgumentOutOfRangeException(nameof(FarModes), "far modes must be in 1..512");
         if (FarLength is { } lf && (!(lf > 0) || !double.IsFinite(lf))) throw new ArgumentOutOfRangeException(nameof(FarLength), lf, "the far length must be positive");
         Local?.Validate();
+        if (OuterNormalisation is { } y0 && !(y0 > 0 && double.IsFinite(y0))) throw new ArgumentOutOfRangeException(nameof(OuterNormalisation), y0, "the normalisation point must be positive");
         if (!(Weights.Infinity >= 0) || !double.IsFinite(Weights.Infinity)) throw new ArgumentOutOfRangeException(nameof(Weights), Weights.Infinity, "the infinity weight must be non-negative");
         if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
         if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");

@@ -2,7 +2,8 @@ namespace Pinn.Solver.Singularity;
 
 /// <summary>
 /// The self-similar blow-up profiles of the Córdoba–Córdoba–Fontelos equation θ_t − (Hθ)θ_x = 0 on the line
-/// (Hθ = (1/π) PV∫ θ(s)/(x − s) ds): −λΘ + ((1+λ)y − HΘ)Θ' = 0 for an even Θ with Θ = −y^{2i+2} + O(y^{2i+4}) on branch i.
+/// (Hθ = (1/π) PV∫ θ(s)/(x − s) ds): −λΘ + ((1+λ)y − HΘ)Θ' = 0 for an even Θ = −y² + O(y⁴) (every branch: the stable
+/// profile and the unstable ones are members of the same smooth class, told apart by λ and by their start).
 /// </summary>
 /// <remarks>
 /// <para><b>Equation and sign.</b> A. Córdoba, D. Córdoba and M. A. Fontelos, "Formation of singularities for a transport
@@ -14,14 +15,20 @@ namespace Pinn.Solver.Singularity;
 /// becomes R = −λΘ + ((1+λ)y − HΘ)Θ' = 0. The blow-up at a maximum of an even θ (the scenario of CCF and of the numerics they
 /// cite) has Θ even, HΘ odd, the velocity vanishing at 0, so Θ(0) = 0 and Θ ≤ 0 near 0. For Θ growing like |y|^α, α = λ/(1+λ),
 /// HΘ is defined through (HΘ)' = H[Θ'] and HΘ(0) = 0.</para>
-/// <para><b>Smoothness, branches and normalisation.</b> Near 0 write V = (1+λ)y − HΘ = (1 + λ − b)y + O(y³), b = (HΘ)'(0). Given V,
-/// the equation VΘ' = λΘ gives Θ ∝ |y|^p·(analytic), p = λ/(1 + λ − b): the profile is smooth only if p is an even integer
-/// p = 2i + 2, that is b = 1 + λ − λ/(2i + 2) — one scalar condition linking λ to a global functional of Θ (b is invariant
-/// under the scaling symmetry Θ ↦ μΘ(·/μ)); it selects the admissible λ of branch i. The R's Taylor coefficient of
-/// order 2i + 2 at 0 is a(λ − (2i+2)(1 + λ − b)) for Θ = −a y^{2i+2} + …: it vanishes exactly at the admissible λ and is the
-/// search's signed indicator. The scaling symmetry is fixed by a = 1; the conditions Θ(0) = 0 and Θ^{(2l)}(0) = 0, l ≤ i,
-/// select the branch's local order. Wang et al. 2025 ("Discovery of unstable singularities", arXiv:2509.14185, Fig. 2–3)
-/// report λ = 1.1807776628998 (stable), 0.6057337012032 (1st unstable) and ≈ 0.47132 (2nd unstable) in this ansatz.</para>
+/// <para><b>Smoothness and normalisation.</b> Near 0 write V = (1+λ)y − HΘ = (1 + λ − b)y + O(y³), b = (HΘ)'(0). Given V,
+/// the equation VΘ' = λΘ gives Θ ∝ |y|^p·(analytic), p = λ/(1 + λ − b): the profile is smooth only if p is an even integer;
+/// the blow-up profiles have p = 2, that is b = 1 + λ/2 — one scalar condition linking λ to a global functional of Θ (b is
+/// invariant under the scaling symmetry Θ ↦ μΘ(·/μ)); it selects the admissible λ. R's Taylor coefficient of order 2 at 0
+/// is a(λ − 2(1 + λ − b)) for Θ = −a y² + …: it vanishes exactly at an admissible λ and is the search's signed indicator.
+/// The scaling symmetry is fixed by a = 1, and Θ(0) = 0.</para>
+/// <para><b>Branches.</b> Wang et al. 2025 ("Discovery of unstable singularities", arXiv:2509.14185, Fig. 2–3) report
+/// λ = 1.1807776628998 (stable), 0.6057337012032 (1st unstable) and ≈ 0.47132 (2nd unstable). The 1st unstable profile is
+/// not of a higher local order (Θ = −y⁴ + …, which this code assumed before): the smooth class above has a second member
+/// at λ ≈ 0.60573370, whose V/y = λ/2 at 0 dips sharply to ≈ 0.154 at y ≈ 0.174 before rising to 1 + λ (the stable profile
+/// keeps V/y ≥ 0.59) — found by our prototypes (p-free continuation from the stable profile, then a trained-λ fit with a
+/// local family at the dip, λ within 4e-9 of the anchor). The branches therefore share the conditions and the indicator
+/// and differ in their start: branch 1 starts with a fit at a fixed λ₀ near its λ (<see cref="AnalyticSingularityOptions.StartSteps"/>)
+/// and resolves the dip with <see cref="AnalyticLocalFamily"/>. Branch 2 is assumed to be the class's third member (untested).</para>
 /// </remarks>
 public sealed class CcfProfileEquation : IProfileEquation
 {
@@ -31,7 +38,7 @@ public sealed class CcfProfileEquation : IProfileEquation
     public string Name => "ccf-profile";
 
     /// <inheritdoc />
-    public string Description => "-λΘ + ((1+λ)y - HΘ)Θ' = 0 on y ∈ ℝ, Θ even, Θ = -y^(2i+2) + O(y^(2i+4)) (Córdoba-Córdoba-Fontelos θ_t - (Hθ)θ_x = 0)";
+    public string Description => "-λΘ + ((1+λ)y - HΘ)Θ' = 0 on y ∈ ℝ, Θ even, Θ = -y² + O(y⁴) (Córdoba-Córdoba-Fontelos θ_t - (Hθ)θ_x = 0)";
 
     /// <inheritdoc />
     public bool Nonlocal => true;
@@ -53,11 +60,14 @@ public sealed class CcfProfileEquation : IProfileEquation
     }
 
     /// <inheritdoc />
-    public int OriginOrder(int branch) => 2 * branch + 2;
+    public int OriginOrder(int branch) => 2;
 
     /// <inheritdoc />
     public double OriginCoefficient(int branch, double lambda, PowerSeries f, PowerSeries partner)
     {
+        // Branch ≥ 1 may be normalised away from the origin (AnalyticSingularityOptions.OuterNormalisation), Θ''(0)/2 = −a with
+        // a free: its indicator is R's y² coefficient divided by a, λ − 2V'(0) (affine in the coefficients; a → 0 cannot zero it).
+        if (branch > 0) return lambda - 2 * (1 + lambda - partner[1].Real);
         int order = OriginOrder(branch);
         var y = PowerSeries.Variable(order);
         var velocity = (1 + lambda) * y + (-1.0 * partner);
@@ -66,57 +76,16 @@ public sealed class CcfProfileEquation : IProfileEquation
     }
 
     /// <inheritdoc />
-    public IReadOnlyList<ProfileCondition> Conditions(int branch)
-    {
-        var conditions = new List<ProfileCondition> { new("Θ(0) = 0", 0, 0) };
-        for (int l = 1; l <= branch; l++) conditions.Add(new ProfileCondition($"Θ^({2 * l})(0) = 0", 0, 2 * l));
-        conditions.Add(new ProfileCondition($"Θ = -y^{2 * branch + 2} + …", -1, 2 * branch + 2));
-        return conditions;
-    }
+    public IReadOnlyList<ProfileCondition> Conditions(int branch) => [new("Θ(0) = 0", 0, 0), new("Θ = -y² + …", -1, 2)];
 
     /// <inheritdoc />
     /// <remarks>
-    /// F₀ = a_c + Σₘ aₘ (1 − i sₘ y)^α, m = 0..i, sₘ = 2^(−m): Re F₀ = −y^{2i+2} + O(y^{2i+4}) (the coefficients of y⁰ … y^{2i}
-    /// vanish), and F₀ grows like |y|^α far out. Branch 0 is A((1 − iy)^α − 1), A = −2/(α(1 − α)).
+    /// F₀ = A((1 − iy)^α − 1), A = −2/(α(1 − α)): Re F₀ = −y² + O(y⁴), and F₀ grows like |y|^α far out (every branch).
     /// </remarks>
     public System.Numerics.Complex Guess(double y, double lambda, int branch)
     {
         double alpha = AnalyticProfileBasis.FarExponent(lambda);
-        var a = GuessCoefficients(alpha, branch);
-        var f = System.Numerics.Complex.Zero;
-        double constant = 0;
-        for (int m = 0; m <= branch; m++)
-        {
-            f += a[m] * System.Numerics.Complex.Pow(new System.Numerics.Complex(1, -y * Math.Pow(2, -m)), alpha);
-            constant -= a[m];
-        }
-        return f + constant;
-    }
-
-    /// <summary>aₘ of <see cref="Guess"/>: Σₘ aₘ C(α, 2n)(−1)ⁿ 4^(−mn) = −δ_{n,i+1} for n = 1..i+1 (Gaussian elimination).</summary>
-    private static double[] GuessCoefficients(double alpha, int branch)
-    {
-        int size = branch + 1;
-        var matrix = new double[size, size + 1];
-        for (int n = 1; n <= size; n++)
-        {
-            double binomial = 1;
-            for (int k = 0; k < 2 * n; k++) binomial *= (alpha - k) / (k + 1);
-            for (int m = 0; m < size; m++) matrix[n - 1, m] = binomial * (n % 2 == 0 ? 1 : -1) * Math.Pow(4, -m * n);
-            matrix[n - 1, size] = n == size ? -1 : 0;
-        }
-        for (int c = 0; c < size; c++)
-        {
-            int pivot = Enumerable.Range(c, size - c).MaxBy(r => Math.Abs(matrix[r, c]));
-            for (int k = 0; k <= size; k++) (matrix[c, k], matrix[pivot, k]) = (matrix[pivot, k], matrix[c, k]);
-            for (int r = 0; r < size; r++)
-            {
-                if (r == c) continue;
-                double factor = matrix[r, c] / matrix[c, c];
-                for (int k = c; k <= size; k++) matrix[r, k] -= factor * matrix[c, k];
-            }
-        }
-        return Enumerable.Range(0, size).Select(m => matrix[m, size] / matrix[m, m]).ToArray();
+        return -2 / (alpha * (1 - alpha)) * (System.Numerics.Complex.Pow(new System.Numerics.Complex(1, -y), alpha) - 1);
     }
 
     /// <inheritdoc />

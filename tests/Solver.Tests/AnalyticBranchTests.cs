@@ -1,0 +1,94 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Pinn.Solver.Cli;
+using Pinn.Solver.Singularity;
+
+namespace Pinn.Solver.Tests;
+
+/// <summary>CCF branch 1 as the smooth class's second member: its conditions, indicator, defaults and start options.</summary>
+[Collection("console")]
+public class AnalyticBranchTests
+{
+    [Fact]
+    public void CcfBranch1_SharesTheSmoothConditions_AndItsIndicatorIsRsCoefficientOverA()
+    {
+        var equation = new CcfProfileEquation();
+        Assert.Equal(equation.Conditions(0), equation.Conditions(1));
+        Assert.Equal(2, equation.OriginOrder(1));
+        // Θ = −a y² + c₄ y⁴, HΘ = b y + d y³: R's y² coefficient is a(λ − 2(1 + λ − b)); branch 1 reports it divided by a.
+        var random = new Random(5);
+        for (int trial = 0; trial < 5; trial++)
+        {
+            double a = 0.2 + random.NextDouble(), b = random.NextDouble(), lambda = 0.5 + random.NextDouble();
+            var f = new PowerSeries(new Complex[] { 0, 0, -a, 0, random.NextDouble() });
+            var g = new PowerSeries(new Complex[] { 0, b, 0, random.NextDouble(), 0 });
+            double r2 = equation.OriginCoefficient(0, lambda, f, g);
+            Assert.Equal(a * (lambda - 2 * (1 + lambda - b)), r2, 12);
+            Assert.Equal(r2 / a, equation.OriginCoefficient(1, lambda, f, g), 12);
+        }
+    }
+
+    [Fact]
+    public void Presets_CcfBranch1_TakesItsDefaults_AndGivenOptionsReplaceThem()
+    {
+        var equation = new CcfProfileEquation();
+        var options = new SingularityAnalyticSettings().ToAnalyticOptions(equation, 1, null, null, null, null);
+        Assert.False(options.Search);
+        Assert.Equal(0.6, options.InitialLambda);
+        Assert.Equal(400, options.StartSteps);
+        Assert.Equal(1.0, options.OuterNormalisation);
+        Assert.Equal(1e-9, options.Weights.Ridge);
+        var given = new SingularityAnalyticSettings { Modes = "20", NormaliseAt = "off", Local = "0.2:0.05:8", Ridge = "0" }
+            .ToAnalyticOptions(equation, 1, 2, 0.62, 50, null);
+        Assert.Equal([20], given.Modes);
+        Assert.Null(given.OuterNormalisation);
+        Assert.Equal(new AnalyticLocalFamily(0.2, 0.05, 8), given.Local);
+        Assert.Equal((2, 0.62, 50, 0.0), (given.Stages, given.InitialLambda, given.MaxSteps, given.Weights.Ridge));
+        var branch0 = new SingularityAnalyticSettings().ToAnalyticOptions(equation, 0, null, null, null, null);
+        var expected = new AnalyticSingularityOptions { Branch = 0, Regular = true };
+        Assert.Equal(expected, branch0 with { Powers = expected.Powers, Modes = expected.Modes });   // the former CLI defaults
+        Assert.Equal([3, 4], branch0.Powers);
+        Assert.Equal([32, 32], branch0.Modes);
+    }
+
+    [Fact]
+    public void Cli_Branch1_StartsAtFixedLambda_ThenMovesTheNormalisationAndTrainsLambda()
+    {
+        var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "3", "--steps", "2", "--powers", "2",
+            "--modes", "6", "--analytic-points", "40", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("start at fixed λ₀ = 0.6", err);
+        Assert.Contains("normalisation from here on: f(0) = 0 and f(1) = ", err);
+        var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+        Assert.Equal(1, (int)json["branch"]!);
+        Assert.Equal(0.6057337012032, (double)json["lambda_reference"]!);
+        Assert.Equal(0, (int)json["search_solves"]!);
+    }
+
+    [Fact]
+    public void Cli_StartBasis_IsProjectedOnStageOnesBasis()
+    {
+        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--start-basis", "2:5:0.3",
+            "--powers", "2", "--modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains($"start projected on the stage-1 basis ({2 * 6 + 6 + 3} functions)", err);
+    }
+
+    [Theory]
+    [InlineData("--start-steps", "x")]
+    [InlineData("--normalise-at", "0")]
+    [InlineData("--normalise-at", "abc")]
+    [InlineData("--origin-emphasis", "yes")]
+    [InlineData("--patience", "0")]
+    [InlineData("--start-basis", "3:40")]
+    [InlineData("--start-basis", "0:40:0.3")]
+    [InlineData("--start-basis", "3:40:-1")]
+    public void Cli_BadStartOptions_OneLineErrorAndExitCode2(string option, string value)
+    {
+        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", option, value]);
+        Assert.Equal(ExitCodes.Usage, code);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("pinn: ", lines[0]);
+    }
+}
