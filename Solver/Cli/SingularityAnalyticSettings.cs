@@ -9,12 +9,12 @@ public class SingularityAnalyticSettings : CommandSettings
 {
     /// <summary>Far-field powers per stage.</summary>
     [CommandOption("--powers <J>")]
-    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4; CCF branch 1: 3).")]
+    [Description("Analytic ansatz: far-field powers J of each stage's basis u^((j-λ)/(1+λ)), the last repeats (default 3,4; CCF branch 1: 4, after a 3:40:0.3 --start-basis).")]
     public string? Powers { get; init; }
 
     /// <summary>Cayley modes per stage.</summary>
     [CommandOption("--modes <K>")]
-    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32; CCF branch 1: 40).")]
+    [Description("Analytic ansatz: Cayley modes K of each stage's basis ζ^k, the last repeats (default 32,32; CCF branch 1: 120).")]
     public string? Modes { get; init; }
 
     /// <summary>Length of the basis.</summary>
@@ -24,22 +24,22 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Modes of the far-power families per stage.</summary>
     [CommandOption("--far-modes <KF>")]
-    [Description("Analytic ansatz: Cayley modes K_f of each far-power family u^((j-λ)/(1+λ)) ζ^k per stage, the last repeats (default: --modes).")]
+    [Description("Analytic ansatz: Cayley modes K_f of each far-power family u^((j-λ)/(1+λ)) ζ^k per stage, the last repeats (default: --modes; CCF branch 1: 32).")]
     public string? FarModes { get; init; }
 
     /// <summary>Length of the far-power families.</summary>
     [CommandOption("--far-length <LF>")]
-    [Description("Analytic ansatz: length L_f of the far-power families' map (default: --length); a long L_f resolves the far field, a short --length the origin.")]
+    [Description("Analytic ansatz: length L_f of the far-power families' map (default: --length; CCF branch 1: 70); a long L_f resolves the far field, a short --length the origin.")]
     public string? FarLength { get; init; }
 
     /// <summary>The local family.</summary>
     [CommandOption("--local <YD:DELTA:K>")]
-    [Description("Analytic ansatz: add the local Möbius family (z_d^k - 1) + mirror, z_d = (y - YD - iDELTA)/(y - YD + iDELTA), k = 1..K, to every basis (a sharp feature at ±YD of width DELTA), and N/2 collocation points around YD; 'off' for none.")]
+    [Description("Analytic ansatz: add the local Möbius family (z_d^k - 1) + mirror, z_d = (y - YD - iDELTA)/(y - YD + iDELTA), k = 1..K, to every basis (a sharp feature at ±YD of width DELTA), and N/2 collocation points around YD; 'off' for none (CCF branch 1: 0.6:0.1:60).")]
     public string? Local { get; init; }
 
     /// <summary>Weight of the constant-at-infinity row.</summary>
     [CommandOption("--infinity-weight <W>")]
-    [Description("Analytic ansatz: weight of the row Σ c_k over the regular family (its constant at infinity, which the profile cannot hold); 0 leaves it out (default 0).")]
+    [Description("Analytic ansatz: weight of the row Σ c_k over the regular family (its constant at infinity, which the profile cannot hold); 0 leaves it out (default 0; CCF branch 1: 1).")]
     public string? InfinityWeight { get; init; }
 
     /// <summary>The regular family.</summary>
@@ -49,7 +49,7 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Collocation points of the analytic search.</summary>
     [CommandOption("--analytic-points <N>")]
-    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400; CCF branch 1: 800).")]
+    [Description("Analytic ansatz: collocation points on y > 0, half uniform in the Cayley angle, half Chebyshev in t (default 400; CCF branch 1: 1400).")]
     public string? AnalyticPoints { get; init; }
 
     /// <summary>Ridge.</summary>
@@ -74,12 +74,12 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>The start's basis.</summary>
     [CommandOption("--start-basis <J:K:L>")]
-    [Description("Analytic ansatz, with --start-steps: the fixed-λ start's own basis (J far powers, K modes, length L, with the regular family as stage 1), projected afterwards on stage 1's basis; 'off': stage 1's basis.")]
+    [Description("Analytic ansatz: the basis of the fixed-λ start and of stage 1 (J far powers, K modes, length L, with the regular family when on); stages 2, 3, … use --powers/--modes/--far-modes/--far-length/--local; 'off': stage 1 uses them too.")]
     public string? StartBasis { get; init; }
 
     /// <summary>Patience of a stage.</summary>
     [CommandOption("--patience <N>")]
-    [Description("Analytic ansatz: a stage stops when its loss has not fallen by 0.1 % in N steps (default 20).")]
+    [Description("Analytic ansatz: a stage stops when its loss has not fallen by 0.1 % in N steps (default 20; CCF branch 1: 50).")]
     public string? Patience { get; init; }
 
     /// <summary>Origin emphasis.</summary>

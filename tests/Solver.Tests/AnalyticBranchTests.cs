@@ -66,12 +66,13 @@ public class AnalyticBranchTests
     }
 
     [Fact]
-    public void Cli_StartBasis_IsProjectedOnStageOnesBasis()
+    public void Cli_StartBasis_IsStageOnesBasis_AndLaterStagesTakeTheMainOne()
     {
-        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--start-basis", "2:5:0.3",
-            "--powers", "2", "--modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
+        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--stages", "2",
+            "--start-basis", "2:5:0.3", "--powers", "3", "--modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
         Assert.True(code == ExitCodes.Ok, err);
-        Assert.Contains($"start projected on the stage-1 basis ({2 * 6 + 6 + 3} functions)", err);
+        Assert.Contains("basis 3×6", err);
+        Assert.DoesNotContain("basis 2×5", err);
     }
 
     [Theory]

@@ -44,12 +44,6 @@ public sealed class AnalyticProfileSolver
         var search = new List<(double Lambda, double Value)>();
         if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
         else if (_options.StartSteps > 0) first = StartAtFixedLambda(first, lambda);
-        if (first.Basis != _options.Basis(1) && _options.StartBasis is not null)
-        {
-            var start = new AnalyticProfile(_equation, [first]);
-            first = Project(_options.Basis(1), lambda, y => start.At(y, lambda).F);
-            _progress($"start projected on the stage-1 basis ({first.Basis.Count} functions)");
-        }
         for (int s = 1; s <= _options.Stages; s++)
         {
             var stageClock = Stopwatch.StartNew();

@@ -49,7 +49,8 @@ public sealed record AnalyticSingularityOptions
     /// </summary>
     public double? OuterNormalisation { get; init; }
 
-    /// <summary>The basis of the fixed-λ start (null: stage 1's); the start is then projected on stage 1's basis.</summary>
+    /// <summary>The basis of the fixed-λ start and of stage 1 (null: <see cref="Basis"/>(1)); stages 2, 3, … keep <see cref="Basis"/>(s):
+    /// a coarse first stage, then a rich correction (projecting the start on a rich basis spoiled its derivative).</summary>
     public AnalyticProfileBasis? StartBasis { get; init; }
 
     /// <summary>Secant/bisection evaluations at most.</summary>
