@@ -122,6 +122,39 @@ public class AnalyticProfileTests
     }
 
     [Fact]
+    public void Projection_IsBitwiseTheSame_WhereverItsDataSit()
+    {
+        // The start's projection on an ill-conditioned basis, repeated with other allocations in between (so the matrix lies
+        // at other addresses): linalg.lstsq's rank-revealing QR gave O(1) different coefficients here; the truncated SVD must not.
+        var equation = new CcfProfileEquation();
+        var options = new AnalyticSingularityOptions { Branch = 0 };
+        var solver = new AnalyticProfileSolver(equation, options);
+        var first = solver.Guess(options.Basis(1), 1.0).Coefficients;
+        for (int k = 1; k <= 5; k++)
+        {
+            using var spacer = zeros(1000 * k + 7, dtype: ScalarType.Float64);
+            var again = solver.Guess(options.Basis(1), 1.0).Coefficients;
+            double diff = first.Zip(again, (u, v) => Math.Abs(u - v)).Max(), size = first.Max(Math.Abs);
+            Assert.True(diff == 0, $"copy {k}: max difference {diff:E3} of max |c| {size:E3}");
+        }
+    }
+
+    [Fact]
+    public void MinimumNormSolution_OfARankDeficientSystem_IsThePseudoinverseSolution()
+    {
+        // A = [c, c, d] has rank 2; the minimum-norm solution splits the c-part equally between the equal columns.
+        using var scope = NewDisposeScope();
+        var c = tensor(new[] { 1.0, 2.0, -1.0, 0.5 }, dtype: ScalarType.Float64);
+        var d = tensor(new[] { 0.0, 1.0, 3.0, -2.0 }, dtype: ScalarType.Float64);
+        var a = stack([c, c, d], 1);
+        var b = 0.7 * c - 1.3 * d;
+        var x = AnalyticProfileSolver.MinimumNormSolution(a, b, 1e-13).data<double>().ToArray();
+        Assert.Equal(0.35, x[0], 12);
+        Assert.Equal(0.35, x[1], 12);
+        Assert.Equal(-1.3, x[2], 12);
+    }
+
+    [Fact]
     public void CcfStableProfile_SearchFindsTheLiteratureLambda_WithASmallBasis()
     {
         // The search is started from the coarse λ₀ = 1 and never told the answer; with 3×20 functions plus the regular family

@@ -114,8 +114,23 @@ public sealed class AnalyticProfileSolver
         }
         using var scope = NewDisposeScope();
         var a = tensor(matrix, dtype: ScalarType.Float64);
-        var solution = linalg.lstsq(a, tensor(target, dtype: ScalarType.Float64).unsqueeze(1), rcond: 1e-13).Solution.squeeze(1);
+        var solution = MinimumNormSolution(a, tensor(target, dtype: ScalarType.Float64), 1e-13);
         return new AnalyticStage(basis, 1, solution.data<double>().ToArray());
+    }
+
+    /// <summary>
+    /// The minimum-norm least-squares solution of A x ≈ b with singular values below <paramref name="cutoff"/>·σ_max dropped,
+    /// from the SVD. Not linalg.lstsq: its default CPU driver (rank-revealing QR, gelsy) returned solutions differing at O(1) from
+    /// run to run on these ill-conditioned bases for bitwise-identical A and b (a copy of the same A at another address changed it),
+    /// which made `pinn singularity ccf` non-deterministic; the truncated-SVD solution is continuous in the data.
+    /// </summary>
+    public static Tensor MinimumNormSolution(Tensor a, Tensor b, double cutoff)
+    {
+        using var scope = NewDisposeScope();
+        var (u, sigma, vh) = linalg.svd(a, fullMatrices: false);
+        var keep = sigma > sigma.max() * cutoff;
+        var inverse = where(keep, 1.0 / sigma.clamp_min(double.Epsilon), zeros_like(sigma));
+        return vh.t().mv(inverse * u.t().mv(b)).MoveToOuterDisposeScope();
     }
 
     private (double Lambda, AnalyticStage Stage, List<(double, double)> Evaluations) SearchLambda(AnalyticStage start, double lambda0)
