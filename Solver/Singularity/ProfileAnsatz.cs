@@ -68,18 +68,6 @@ public sealed class ProfileAnsatz
     public Jet Profile(Tensor y, Tensor lambda, int order, IReadOnlyList<ProfileStage> frozen,
         ProfileStage? trainable, Tensor? theta, List<Engine.LayerTap>? taps)
     {
-        var (fixedPart, change) = Parts(y, lambda, order, frozen, trainable, theta, taps);
-        return change is null ? fixedPart : fixedPart + change;
-    }
-
-    /// <summary>
-    /// U split as U_f + D: U_f the envelope −y·t plus the frozen stages, D the trainable stage's term ε·Σ_c y·tₐ(1 − tₐ)N_c
-    /// (null without a trainable stage). Kept apart so that a late stage's D, of size ε ≪ 1, is not rounded to the
-    /// resolution of U_f (~1e-16 absolute) before the residual is formed (see <see cref="ProfileLinearization"/>).
-    /// </summary>
-    public (Jet Fixed, Jet? Change) Parts(Tensor y, Tensor lambda, int order, IReadOnlyList<ProfileStage> frozen,
-        ProfileStage? trainable, Tensor? theta, List<Engine.LayerTap>? taps)
-    {
         if (frozen.Count == 0 && trainable is null) throw new ArgumentException("the profile needs at least one stage");
         var variable = Jet.Variable(y, order);
         var coordinates = new Dictionary<double, Jet>();
@@ -98,7 +86,8 @@ public sealed class ProfileAnsatz
             return term!.Scale(stage.Scale);
         }
         foreach (var stage in frozen) sum = sum + Term(stage, null, null);
-        return (sum, trainable is null ? null : Term(trainable, theta, taps));
+        if (trainable is not null) sum = sum + Term(trainable, theta, taps);
+        return sum;
     }
 
     /// <summary>The jet of 1 − t.</summary>

@@ -16,9 +16,6 @@ namespace Pinn.Solver.Singularity;
 /// so that they stay O(1) as y → ∞), the normalisation rows w_c·(U'(0) + 1) and w_c·(U(−2) − 1), and w_o times
 /// the first non-trivial Taylor coefficient of R at y = 0 (<see cref="OriginCoefficient"/>), where R itself is
 /// O(y^{2m+1}) and so says little about λ.
-/// With U = U_f + D (U_f the envelope and the frozen stages, D the trainable stage) every row is formed as its U_f part
-/// plus its D part, each divided by ε on its own (exact algebra: R is quadratic in U and the conditions are affine), so that
-/// the trainable stage keeps its relative precision however small ε is.
 /// Every row depends on one point only, so with each layer's channel inputs X and the sensitivities
 /// δ = ∂(Σₙ vₙ)/∂Y of its outputs, row n of ∂v/∂W is Σ_c δ[c, n] ⊗ X[c, n] (see <see cref="ResidualJacobian"/>);
 /// ∂vₙ/∂λ comes from the same backward pass with λ entered as a per-point vector λ·1 that requires grad.
@@ -57,14 +54,12 @@ public sealed class ProfileLinearization
         if (jacobian && lambdaColumn) lambdaVector.requires_grad_(true);
         var th = jacobian ? theta.detach().requires_grad_(true) : theta.detach();
         var taps = jacobian ? new List<LayerTap>() : null;
-        var (fixedPart, change) = _ansatz.Parts(points, lambdaVector, 3, _frozen, _trainable, th, taps);
-        var types = RowTypes(points, lambdaVector, fixedPart, change!, n);
+        var u = _ansatz.Profile(points, lambdaVector, 3, _frozen, _trainable, th, taps);
+        var types = RowTypes(points, lambdaVector, u, n);
         var originLambda = full(1, lambda, dtype: ScalarType.Float64);
         if (jacobian && lambdaColumn) originLambda.requires_grad_(true);
         var originTaps = jacobian ? new List<LayerTap>() : null;
-        var (originFixed, originChange) = OriginParts(originLambda, th, originTaps);
-        var originWeight = _weights.Origin / _trainable.Scale;
-        var origin = originFixed * originWeight + originChange * originWeight;
+        var origin = OriginCoefficient(originLambda, th, originTaps) * (_weights.Origin / _trainable.Scale);
         var rows = cat([types[0][..(int)n], types[1][..(int)n], types[2][..(int)n], types[3][(int)n..], origin]);
         if (!jacobian) return (rows.MoveToOuterDisposeScope(), null);
 
@@ -89,16 +84,6 @@ public sealed class ProfileLinearization
     /// </summary>
     public Tensor OriginCoefficient(Tensor lambda, Tensor? theta, List<LayerTap>? taps)
     {
-        var (fixedPart, change) = OriginParts(lambda, theta, taps);
-        return fixedPart + change;
-    }
-
-    /// <summary>
-    /// <see cref="OriginCoefficient"/> as the frozen stages' part plus the trainable stage's part (both times the same
-    /// factor; the coefficient is affine in the networks' values), kept apart for the reason given in <see cref="ProfileAnsatz.Parts"/>.
-    /// </summary>
-    private (Tensor Fixed, Tensor Change) OriginParts(Tensor lambda, Tensor? theta, List<LayerTap>? taps)
-    {
         var point = new Jet(ones(1, dtype: ScalarType.Float64), ones(1, dtype: ScalarType.Float64));
         int m = _ansatz.FarPower;
         // A component adds ε·y·tₐ(1 − tₐ)N(tₐ) with 1 − tₐ = q (y/a)^{2m} + …: its y^{2m+1} coefficient is q ε N(1)/a^{2m}.
@@ -112,13 +97,13 @@ public sealed class ProfileLinearization
             }
             return sum!;
         }
-        var frozen = ones_like(lambda);
-        foreach (var stage in _frozen) frozen = frozen + Term(stage, null, null);
-        var trainable = Term(_trainable, theta, taps);
+        var network = Term(_trainable, theta, taps);
+        foreach (var stage in _frozen) network = network + Term(stage, null, null);
         var q = 1.0 / (2 * m * (1 + lambda));
-        // U = A y + B y^{2m+1} + … with A = −1 and B = q(1 + Σ εₛNₛ(1)/aₛ^{2m}); the coefficient is B((2m+1)(1+λ) − λ + (2m+2)A).
-        var factor = q * ((2 * m + 1) * (1 + lambda) - lambda - (2 * m + 2));
-        return (frozen * factor, trainable * factor);
+        // U = A y + B y^{2m+1} + … with A = −1 and B = q(1 + Σ εₛNₛ(1)/aₛ^{2m}).
+        var a = full_like(network, -1.0);
+        var b = q * (1 + network);
+        return b * ((2 * m + 1) * (1 + lambda) - lambda + (2 * m + 2) * a);
     }
 
     /// <summary>Rows [points, P (+1)] of ∂v/∂(θ, λ) of a pointwise quantity v [points] from its layer taps.</summary>
@@ -149,40 +134,20 @@ public sealed class ProfileLinearization
         return r * weight;
     }
 
-    /// <summary>
-    /// R̃/ε of U = U_f + D formed as R̃[U_f]/ε + (L[D] + D·D')·t^λ/ε, where L[D] = −λD + ((1+λ)y + U_f)D' + U_f'·D: exact algebra for
-    /// the quadratic R = −λU + ((1+λ)y + U)U', written so that D (of size ε) keeps its own relative precision. Formed as
-    /// R̃[U_f + D]/ε instead, the sum U_f + D rounds D to ~1e-16 absolute, i.e. ~1e-16/ε relative: for ε ≲ 1e-12 that noise is
-    /// as large as an LM step's gain and the late stages stop (the damping runs away). R̃[U_f] depends on θ not at all.
-    /// </summary>
-    public static Jet ScaledResidual(ProfileAnsatz ansatz, Tensor y, Tensor lambda, Jet fixedPart, Jet change, double inverseScale)
-    {
-        int order = fixedPart.Order - 1;
-        var u = fixedPart.Truncate(order);
-        var d = change.Truncate(order);
-        var coefficient = Jet.Variable(y, order).Scale(1 + lambda) + u;
-        var fixedResidual = coefficient * fixedPart.Derivative() - u.Scale(lambda);
-        var changeResidual = (coefficient + d) * change.Derivative() + d * fixedPart.Derivative() - d.Scale(lambda);
-        var weight = ansatz.Coordinate(y, lambda, order).Power(lambda);
-        return (fixedResidual * weight).Scale(inverseScale) + (changeResidual * weight).Scale(inverseScale);
-    }
-
-    private Tensor[] RowTypes(Tensor points, Tensor lambda, Jet fixedPart, Jet change, long n)
+    private Tensor[] RowTypes(Tensor points, Tensor lambda, Jet u, long n)
     {
         var inverseScale = 1.0 / _trainable.Scale;
-        var r = ScaledResidual(_ansatz, points, lambda, fixedPart, change, inverseScale);
+        var r = ScaledResidual(_ansatz, points, lambda, u);
         var stretch = points.square() + 1;
-        var value = r[0];
-        var first = r[1] * stretch.sqrt() * _weights.FirstDerivative;
-        var second = r[2] * stretch * _weights.SecondDerivative;
+        var value = r[0] * inverseScale;
+        var first = r[1] * stretch.sqrt() * (_weights.FirstDerivative * inverseScale);
+        var second = r[2] * stretch * (_weights.SecondDerivative * inverseScale);
         // Conditions: U'(0) + 1 at point n, U(−2) − 1 at point n + 1; zero elsewhere.
         var mask = zeros_like(points);
         mask[n] = 1;
         var other = zeros_like(points);
         other[n + 1] = 1;
-        var fixedConditions = (fixedPart[1] + 1) * mask + (fixedPart[0] - 1) * other;
-        var changeConditions = change[1] * mask + change[0] * other;
-        var weight = _weights.Conditions * inverseScale;
-        return [value, first, second, fixedConditions * weight + changeConditions * weight];
+        var conditions = ((u[1] + 1) * mask + (u[0] - 1) * other) * (_weights.Conditions * inverseScale);
+        return [value, first, second, conditions];
     }
 }
