@@ -91,7 +91,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
 
     /// <summary>Steps per stage.</summary>
     [CommandOption("--steps <N>")]
-    [Description("Levenberg–Marquardt steps per stage at most (default 2000 for networks, 200 for the analytic ansatz).")]
+    [Description("Levenberg–Marquardt steps per stage at most (default 2000 for networks, 200 for the analytic ansatz). Networks also take one count per stage, N1,N2,..., the last repeating (e.g. 3000,3000,4000: a longer third stage, the first two unchanged).")]
     public string? Steps { get; init; }
 
     /// <summary>Linear algebra of each step.</summary>
@@ -177,6 +177,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             "identity" => Optimizers.LevenbergMarquardtScaling.Identity,
             _ => throw new UsageException($"--scaling must be diagonal or identity (got '{Scaling}')"),
         };
+        var stageSteps = Arguments.PositiveList("--steps", Steps ?? "2000");
         return new SingularityOptions
         {
             Weights = new ProfileWeights(weights[0], weights[1], weights[2], weights[3]),
@@ -196,7 +197,8 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             AdaptivePoints = Arguments.NonNegative("--adaptive", Adaptive),
             LambdaStages = Arguments.Positive("--lambda-stages", LambdaStages),
             LinearSolver = solver,
-            MaxSteps = Arguments.Positive("--steps", Steps ?? "2000"),
+            MaxSteps = stageSteps[0],
+            StageSteps = stageSteps.Length > 1 ? stageSteps : null,
             Seed = seed,
         }.Validate();
     }
@@ -228,6 +230,8 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
         if (Out is not null && !Out.EndsWith(".h5", StringComparison.OrdinalIgnoreCase))
             throw new UsageException($"--out must name an .h5 file (got '{Out}')");
         // Options not given take the equation's defaults for the branch (AnalyticPresets).
+        if (Steps?.Contains(',') == true)
+            throw new UsageException($"--steps takes one count for the analytic search (got '{Steps}'); per-stage counts are for networks");
         return ToAnalyticOptions(equation, branch, stages, Lambda(), Steps is null ? null : Arguments.Positive("--steps", Steps),
             SearchSteps is null ? null : Arguments.Positive("--search-steps", SearchSteps));
     }

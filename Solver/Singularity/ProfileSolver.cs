@@ -101,7 +101,7 @@ public sealed class ProfileSolver : IDisposable
                 stage = new ProfileStage(components, scale);
                 _progress($"stage {s}: ε = {scale:E3}, lengths a = {string.Join(", ", stage.Lengths)}, input scale κ = {kappa:G4} (dominant frequency of R̃ in t: {frequency})");
             }
-            var (next, history, stop) = trainer.Train(_stages, stage, lambda, fixedLambda: s > _options.LambdaStages, _options.MaxSteps, s);
+            var (next, history, stop) = trainer.Train(_stages, stage, lambda, fixedLambda: s > _options.LambdaStages, _options.StepsOf(s), s);
             _stages.Add(stage);
             var check = new ProfileEvaluator(Ansatz, _stages).MaxResidual(_options.ValidationPoints, next);
             double[]? parameters = stage.Parameters().data<double>().ToArray();

@@ -44,7 +44,7 @@ public static class SingularityFile
         file.Attributes["options"] = $"branch={options.Branch} stages={options.Stages} lambda0={options.StartLambda:R} search={options.Search} " +
             $"hidden={string.Join(',', options.Hidden)} correction_hidden={string.Join(',', options.CorrectionHidden)} activation={options.Activation} " +
             $"correction_activation={options.CorrectionActivation} points={options.Points} adaptive_points={options.AdaptivePoints} " +
-            $"resample_every={options.ResampleEvery} max_steps={options.MaxSteps} patience={options.Patience} weights={options.Weights} " +
+            $"resample_every={options.ResampleEvery} max_steps={(options.StageSteps is { } steps ? string.Join(',', steps) : options.MaxSteps)} patience={options.Patience} weights={options.Weights} " +
             $"correction_points={options.CorrectionPoints} correction_scales={List(options.CorrectionInputScales)} " +
             $"correction_lengths={List(options.CorrectionLengths)} lambda_stages={options.LambdaStages} " +
             $"solver={options.LinearSolver} scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";

@@ -60,8 +60,13 @@ public sealed record SingularityOptions
     /// <summary>Levenberg–Marquardt steps between resamplings.</summary>
     public int ResampleEvery { get; init; } = 100;
 
-    /// <summary>At most this many Levenberg–Marquardt steps per stage.</summary>
+    /// <summary>At most this many Levenberg–Marquardt steps per stage (every stage unless <see cref="StageSteps"/> is given).</summary>
     public int MaxSteps { get; init; } = 2000;
+
+    /// <summary>At most this many steps in stage 1, 2, …, the last count repeating for later stages (null: <see cref="MaxSteps"/>
+    /// in every stage). A last stage that is still falling at its limit can get more steps without changing the stages before
+    /// it, which then end at the same bits.</summary>
+    public int[]? StageSteps { get; init; }
 
     /// <summary>A stage stops when its loss has not fallen below (1 − 1e-3) of its best for this many steps.</summary>
     public int Patience { get; init; } = 150;
@@ -108,6 +113,8 @@ public sealed record SingularityOptions
         if (CorrectionLengths.Length == 0 || CorrectionLengths.Any(a => !(a > 0) || !double.IsFinite(a)))
             throw new ArgumentOutOfRangeException(nameof(CorrectionLengths), "correction lengths must be positive and finite");
         if (LambdaStages < 1) throw new ArgumentOutOfRangeException(nameof(LambdaStages), LambdaStages, "λ is trained in stage 1 at least");
+        if (StageSteps is { } counts && (counts.Length == 0 || counts.Any(n => n < 1)))
+            throw new ArgumentOutOfRangeException(nameof(StageSteps), "per-stage step counts must be positive");
         if (AdaptivePoints < 0 || ResampleEvery < 1 || MaxSteps < 1 || Patience < 1 || SearchEvaluations < 2 || SearchSteps < 1)
             throw new ArgumentOutOfRangeException(nameof(MaxSteps), "step and point counts must be positive");
         if (ValidationPoints < 10000) throw new ArgumentOutOfRangeException(nameof(ValidationPoints), ValidationPoints, "validate on at least 10 000 points");
@@ -117,6 +124,9 @@ public sealed record SingularityOptions
 
     /// <summary>The input scale κ of stage <paramref name="stage"/> (2 for stage 1, whose input box is [0, 1]).</summary>
     public double StageInputScale(int stage) => stage <= 1 ? 2 : CorrectionInputScales[Math.Min(stage - 2, CorrectionInputScales.Length - 1)];
+
+    /// <summary>The step limit of stage <paramref name="stage"/> (1-based).</summary>
+    public int StepsOf(int stage) => StageSteps is { } counts ? counts[Math.Clamp(stage - 1, 0, counts.Length - 1)] : MaxSteps;
 
     /// <summary>The initial λ to use.</summary>
     public double StartLambda => InitialLambda ?? Problems.BurgersProfile.AdmissibleLambda(Branch) * 0.9;

@@ -230,6 +230,29 @@ public class SingularityTests
     }
 
     [Fact]
+    public void Solver_StageSteps_LimitEachStage_AndLeaveTheEarlierStagesBitForBit()
+    {
+        static SingularityOptions Options(int[]? stageSteps) => new()
+        {
+            Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 0,
+            ResampleEvery = 2, MaxSteps = 4, StageSteps = stageSteps,
+        };
+        using var uniform = new ProfileSolver(Options(null));
+        using var perStage = new ProfileSolver(Options([4, 9]));
+        var (a, b) = (uniform.Run(), perStage.Run());
+        Assert.Equal(4, a.Stages[0].Steps);
+        Assert.Equal(4, a.Stages[1].Steps);
+        Assert.Equal(9, b.Stages[1].Steps);
+        Assert.Equal(a.Stages[0].Lambda, b.Stages[0].Lambda);
+        Assert.Equal(a.Stages[0].MaxResidual, b.Stages[0].MaxResidual);
+        Assert.Equal(a.Stages[0].Parameters, b.Stages[0].Parameters);
+    }
+
+    [Fact]
+    public void Options_StageStepsBelowOne_AreRejected() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SingularityOptions { StageSteps = [10, 0] }.Validate());
+
+    [Fact]
     public void Options_LambdaStagesBelowOne_AreRejected() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new SingularityOptions { LambdaStages = 0 }.Validate());
 
