@@ -31,7 +31,7 @@ public sealed class Helmholtz2d : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50];
     /// <inheritdoc />
-    public Recipe Recipe => new("lm:600") { Hard = true, Points = 2500, Hidden = [30, 30], Budget = 600 };
+    public Recipe Recipe => new("lm:2000") { Hard = true, Sampling = "halton", Points = 8192, Hidden = [20, 20, 20], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "u = (1-x²)(1-y²)·N (boundary exact)";
 

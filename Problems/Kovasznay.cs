@@ -35,7 +35,7 @@ public sealed class Kovasznay : IBenchmarkProblem
     /// <inheritdoc />
     public int[] DefaultHidden => [50, 50];
     /// <inheritdoc />
-    public Recipe Recipe => new("lm:800") { Hidden = [30, 30], Budget = 600 };
+    public Recipe Recipe => new("lm:1500") { Hard = true, Sampling = "halton", Points = 2500, Hidden = [30, 30], Budget = 600 };
     /// <inheritdoc />
     public string? HardForm => "(u,v) = Coons patch of the boundary data + (x+½)(1-x)(y+½)(3/2-y)·N, p = N_p (u, v exact on the boundary)";
 

@@ -416,7 +416,7 @@ section_frontier_smooth() {   # issue 14's smooth targets: each problem's best c
   # FRONTIER_SMOOTH_JOBS runs that many at a time (default 2).
   local recipes=(
     "kovasznay|1e-6 (u, v)|0 1 2|solve kovasznay --no-recipe --hard --hidden 30,30 --sampling halton --points 2500 --optimizer lm:2000"
-    "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --hidden 30,30 --points 2500 --optimizer lm:2000"
+    "helmholtz2d|1e-6|0 1 2|solve helmholtz2d --no-recipe --hard --hidden 20,20,20 --sampling halton --points 8192 --optimizer lm:2000"
     "wave|1e-4|0 1 2|solve wave --no-recipe --hard --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:5000"
     "convection|1e-3|0 1 2|solve convection --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:1500"
     "poisson5d|1e-7|0 1 2|solve poisson5d --no-recipe --optimizer lm:5000 --resample-every 200"
