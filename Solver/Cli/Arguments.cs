@@ -25,12 +25,12 @@ public static class Arguments
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v
             : throw new UsageException($"{option} must be a number ≥ 0 such as 60 (got '{text}')");
 
-    /// <summary>A comma-separated list of positive integers.</summary>
-    public static int[] PositiveList(string option, string text)
+    /// <summary>A comma-separated list of positive integers (<paramref name="example"/> shows one in the error).</summary>
+    public static int[] PositiveList(string option, string text, string example = "64,64")
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length == 0 || parts.Any(p => p.Length == 0))
-            throw new UsageException($"{option} must be comma-separated positive integers such as 64,64 (got '{text}')");
+            throw new UsageException($"{option} must be comma-separated positive integers such as {example} (got '{text}')");
         return parts.Select(p => Positive(option, p)).ToArray();
     }
 }

@@ -177,7 +177,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             "identity" => Optimizers.LevenbergMarquardtScaling.Identity,
             _ => throw new UsageException($"--scaling must be diagonal or identity (got '{Scaling}')"),
         };
-        var stageSteps = Arguments.PositiveList("--steps", Steps ?? "2000");
+        var stageSteps = Arguments.PositiveList("--steps", Steps ?? "2000", "2000 or 3000,3000,4000");
         return new SingularityOptions
         {
             Weights = new ProfileWeights(weights[0], weights[1], weights[2], weights[3]),

@@ -15,7 +15,7 @@ namespace Pinn.Solver.Singularity;
 /// unstable singularities", §3: the second-order optimizer that takes the profiles to round-off); each step is
 /// solved through the SVD of the column-scaled Jacobian (<see cref="SvdLevenbergMarquardt"/>) or, for comparison,
 /// the normal equations (<see cref="LevenbergMarquardt"/>). A stage ends when the optimizer
-/// stops, after <see cref="SingularityOptions.MaxSteps"/> steps, or when the loss has stalled for
+/// stops, after its step limit (<see cref="SingularityOptions.StepsOf"/>), or when the loss has stalled for
 /// <see cref="SingularityOptions.Patience"/> steps. It returns the iterate with the smallest max|R̃| on the validation grid
 /// among those checked (every <see cref="SingularityOptions.ResampleEvery"/> steps and the last): late in a stage the loss
 /// on the collocation points can keep falling while the residual between them grows (measured on Burgers branch 2:
