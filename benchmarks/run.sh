@@ -348,6 +348,9 @@ frontier_rows=(   # name|pinn arguments: burgers and allen-cahn toward the best 
   "allen-cahn-hard-lm-s0|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:3000 --seed 0 --eval-every 500"
   "allen-cahn-hard-lm-s1|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:3000 --seed 1 --eval-every 500"
   "allen-cahn-hard-lm-s2|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20 --optimizer lm:3000 --seed 2 --eval-every 500"
+  "allen-cahn-hard-lm4-s0|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20,20 --optimizer lm:3000 --seed 0 --eval-every 500"
+  "allen-cahn-hard-lm4-s1|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20,20 --optimizer lm:3000 --seed 1 --eval-every 500"
+  "allen-cahn-hard-lm4-s2|solve allen-cahn --no-recipe --hard --periodic --sampling halton --points 4096 --hidden 20,20,20,20 --optimizer lm:3000 --seed 2 --eval-every 500"
 )
 
 section_frontier() {   # the rows above, FRONTIER_JOBS (2) at a time (5-15 CPU minutes each); FRONTIER_RUNS="name ..." runs only those rows, the others keep their stored results (benchmarks/frontier/NAME.json)
