@@ -65,6 +65,7 @@ public sealed class SingularityCommand : Command<SingularitySettings>
             ["stages"] = r.Stages.Count,
             ["stage_max_residual"] = new JsonArray(r.Stages.Select(st => Num(st.MaxResidual)).ToArray()),
             ["stage_steps"] = new JsonArray(r.Stages.Select(st => (JsonNode)st.Steps).ToArray()),
+            ["stage_basis"] = new JsonArray(r.Stages.Select(st => (JsonNode)st.Basis).ToArray()),
             ["search_solves"] = r.Search.Count,
             ["seconds"] = Num(r.Seconds),
             ["out"] = outPath,

@@ -84,6 +84,11 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
     [Description("λ is trained in stages 1..K and held in later ones (default 2: a later stage's rows, divided by its tiny ε, resolve λ below one unit in its last place).")]
     public string LambdaStages { get; init; } = "2";
 
+    /// <summary>Chebyshev stages.</summary>
+    [CommandOption("--chebyshev <S:K>")]
+    [Description("Stages S, S+1, ... fit the remaining error with Chebyshev series of degree K in each component's coordinate (a linear least-squares fit) instead of networks; off: networks in every stage (default 2:120).")]
+    public string Chebyshev { get; init; } = "2:120";
+
     /// <summary>Adaptive points.</summary>
     [CommandOption("--adaptive <N>")]
     [Description("Points added at the residual's largest peaks every 100 steps (default 20; 0 keeps the Chebyshev points only).")]
@@ -178,6 +183,7 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             _ => throw new UsageException($"--scaling must be diagonal or identity (got '{Scaling}')"),
         };
         var stageSteps = Arguments.PositiveList("--steps", Steps ?? "2000", "2000 or 3000,3000,4000");
+        var (chebyshevFrom, chebyshevDegree) = ChebyshevStages();
         return new SingularityOptions
         {
             Weights = new ProfileWeights(weights[0], weights[1], weights[2], weights[3]),
@@ -199,8 +205,22 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
             LinearSolver = solver,
             MaxSteps = stageSteps[0],
             StageSteps = stageSteps.Length > 1 ? stageSteps : null,
+            ChebyshevFrom = chebyshevFrom,
+            ChebyshevDegree = chebyshevDegree,
             Seed = seed,
         }.Validate();
+    }
+
+    /// <summary>--chebyshev S:K (S ≥ 2, 1 ≤ K ≤ 2000) or off.</summary>
+    private (int? From, int Degree) ChebyshevStages()
+    {
+        var text = Chebyshev.Trim().ToLowerInvariant();
+        if (text == "off") return (null, new SingularityOptions().ChebyshevDegree);
+        var parts = text.Split(':');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var from) && from >= 2
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var degree) && degree is >= 1 and <= 2000)
+            return (from, degree);
+        throw new UsageException($"--chebyshev must be off or S:K with a stage S ≥ 2 and a degree K in 1..2000, e.g. 3:120 (got '{Chebyshev}')");
     }
 
     /// <summary>The equation named by MODEL; an unknown name is a <see cref="UsageException"/>.</summary>

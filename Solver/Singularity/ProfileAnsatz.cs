@@ -80,7 +80,7 @@ public sealed class ProfileAnsatz
             foreach (var (component, p) in stage.Split(parameters))
             {
                 var ts = At(component.Length);
-                var part = variable * ts * OneMinus(ts) * NetworkJet.Run(component.Network, record is null ? p.detach() : p, ts, record);
+                var part = variable * ts * OneMinus(ts) * component.Function.Run(record is null ? p.detach() : p, ts, record);
                 term = term is null ? part : term + part;
             }
             return term!.Scale(stage.Scale);

@@ -92,7 +92,7 @@ public sealed class ProfileLinearization
             Tensor? sum = null;
             foreach (var (component, p) in stage.Split(parameters))
             {
-                var part = NetworkJet.Run(component.Network, record is null ? p.detach() : p, point, record)[0] * (stage.Scale / Math.Pow(component.Length, 2 * m));
+                var part = component.Function.Run(record is null ? p.detach() : p, point, record)[0] * (stage.Scale / Math.Pow(component.Length, 2 * m));
                 sum = sum is null ? part : sum + part;
             }
             return sum!;

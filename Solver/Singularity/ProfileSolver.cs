@@ -96,10 +96,13 @@ public sealed class ProfileSolver : IDisposable
                 scale = evaluator.MaxResidual(_options.ValidationPoints, lambda).Max;
                 frequency = evaluator.DominantFrequency(lambda);
                 var kappa = _options.StageInputScale(s);
-                var components = _options.CorrectionLengths.Select((length, c) => new ProfileComponent(
-                    CreateNetwork(_options.CorrectionHidden, _options.CorrectionActivation, 0.5 - 1 / kappa, 0.5 + 1 / kappa, 1000 * s + c), length)).ToList();
+                bool chebyshev = _options.IsChebyshevStage(s);
+                var components = _options.CorrectionLengths.Select((length, c) => new ProfileComponent(chebyshev
+                    ? new ChebyshevFunction(_options.ChebyshevDegree)
+                    : new NetworkFunction(CreateNetwork(_options.CorrectionHidden, _options.CorrectionActivation, 0.5 - 1 / kappa, 0.5 + 1 / kappa, 1000 * s + c)), length)).ToList();
                 stage = new ProfileStage(components, scale);
-                _progress($"stage {s}: ε = {scale:E3}, lengths a = {string.Join(", ", stage.Lengths)}, input scale κ = {kappa:G4} (dominant frequency of R̃ in t: {frequency})");
+                var basis = chebyshev ? $"Chebyshev series of degree {_options.ChebyshevDegree}" : $"input scale κ = {kappa:G4}";
+                _progress($"stage {s}: ε = {scale:E3}, lengths a = {string.Join(", ", stage.Lengths)}, {basis} (dominant frequency of R̃ in t: {frequency})");
             }
             var (next, history, stop) = trainer.Train(_stages, stage, lambda, fixedLambda: s > _options.LambdaStages, _options.StepsOf(s), s);
             _stages.Add(stage);
@@ -118,10 +121,10 @@ public sealed class ProfileSolver : IDisposable
             }
             else lambda = next;
             _progress($"stage {s} done ({stop}): λ = {lambda:R}, |λ − λ*| = {Math.Abs(lambda - Problem.Lambda):E3}, max|R̃| = {check.Max:E3}, {stageClock.Elapsed.TotalSeconds:F1} s");
-            var network = stage.Components[0].Network.Options;
-            reports.Add(new StageReport(s, network.Hidden, network.Activation, scale, frequency,
+            var network = (stage.Components[0].Function as NetworkFunction)?.Network.Options;
+            reports.Add(new StageReport(s, network?.Hidden ?? [], network?.Activation ?? _options.CorrectionActivation, scale, frequency,
                 history.Count, stageClock.Elapsed.TotalSeconds, lambda, check.Max, stop, history, check.Values,
-                parameters, stage.Lengths, _options.StageInputScale(s)));
+                parameters, stage.Lengths, _options.StageInputScale(s), stage.Components[0].Function.Description));
         }
         return Finish(lambda, reports, search, clock.Elapsed.TotalSeconds);
     }
@@ -146,7 +149,7 @@ public sealed class ProfileSolver : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        foreach (var component in _stages.Concat(_dropped).SelectMany(s => s.Components)) component.Network.Dispose();
+        foreach (var component in _stages.Concat(_dropped).SelectMany(s => s.Components)) component.Function.Dispose();
         _stages.Clear();
         _dropped.Clear();
     }

@@ -24,7 +24,7 @@ public sealed class ProfileStage
             throw new ArgumentOutOfRangeException(nameof(components), "component lengths must be positive and finite");
         Components = components;
         Scale = scale;
-        ParameterCount = components.Sum(c => c.Network.ParameterCount);
+        ParameterCount = components.Sum(c => c.Function.ParameterCount);
     }
 
     /// <summary>The components.</summary>
@@ -40,12 +40,12 @@ public sealed class ProfileStage
     public long ParameterCount { get; }
 
     /// <summary>A copy of the components' parameters, concatenated.</summary>
-    public Tensor Parameters() => cat(Components.Select(c => c.Network.Parameters).ToArray());
+    public Tensor Parameters() => cat(Components.Select(c => c.Function.Parameters).ToArray());
 
     /// <summary>Stores the concatenated <paramref name="theta"/> into the components' networks.</summary>
     public void Load(Tensor theta)
     {
-        foreach (var (component, parameters) in Split(theta)) component.Network.Load(parameters);
+        foreach (var (component, parameters) in Split(theta)) component.Function.Load(parameters);
     }
 
     /// <summary>Each component with its slice of the concatenated <paramref name="theta"/> (its own parameters when null).</summary>
@@ -56,8 +56,8 @@ public sealed class ProfileStage
         long offset = 0;
         foreach (var component in Components)
         {
-            var count = component.Network.ParameterCount;
-            yield return (component, theta is null ? component.Network.Parameters : theta.narrow(0, offset, count));
+            var count = component.Function.ParameterCount;
+            yield return (component, theta is null ? component.Function.Parameters : theta.narrow(0, offset, count));
             offset += count;
         }
     }

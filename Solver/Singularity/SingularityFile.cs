@@ -47,7 +47,8 @@ public static class SingularityFile
             $"resample_every={options.ResampleEvery} max_steps={(options.StageSteps is { } steps ? string.Join(',', steps) : options.MaxSteps)} patience={options.Patience} weights={options.Weights} " +
             $"correction_points={options.CorrectionPoints} correction_scales={List(options.CorrectionInputScales)} " +
             $"correction_lengths={List(options.CorrectionLengths)} lambda_stages={options.LambdaStages} " +
-            $"solver={options.LinearSolver} scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints}";
+            $"solver={options.LinearSolver} scaling={options.Scaling} seed={options.Seed} validation_points={options.ValidationPoints} " +
+            $"chebyshev={(options.ChebyshevFrom is { } from ? $"{from}:{options.ChebyshevDegree}" : "off")}";
         file["profile"] = new H5Group { ["y"] = V(r.ProfileY), ["U"] = V(r.Profile), ["exact"] = V(r.Exact) };
         file["residual"] = new H5Group { ["zeta"] = V(r.Zeta), ["y"] = V(r.GridY), ["value"] = V(r.Residual) };
         if (r.Search.Count > 0)
@@ -57,8 +58,12 @@ public static class SingularityFile
         {
             var g = new H5Group { ["residual"] = V(s.Residual), ["history"] = StageHistoryGroup.Create(s.History) };
             if (s.Parameters is not null) g["parameters"] = V(s.Parameters);
-            g.Attributes["hidden"] = s.Hidden.Select(h => (long)h).ToArray();
-            g.Attributes["activation"] = s.Activation.ToString().ToLowerInvariant();
+            g.Attributes["basis"] = s.Basis;
+            if (s.Hidden.Length > 0)
+            {
+                g.Attributes["hidden"] = s.Hidden.Select(h => (long)h).ToArray();
+                g.Attributes["activation"] = s.Activation.ToString().ToLowerInvariant();
+            }
             g.Attributes["lengths"] = s.Lengths ?? [1.0];
             g.Attributes["input_scale"] = s.InputScale;
             g.Attributes["frequency"] = s.Frequency;

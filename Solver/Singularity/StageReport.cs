@@ -19,6 +19,8 @@ namespace Pinn.Solver.Singularity;
 /// not kept (it did not lower max|R̃|; <paramref name="MaxResidual"/>, <paramref name="Lambda"/> and <paramref name="Residual"/> are then those of the stages before it).</param>
 /// <param name="Lengths">The lengths a of its components (each a function of the compact coordinate of y/a; [1] for stage 1).</param>
 /// <param name="InputScale">κ: the network's input box is [½ − 1/κ, ½ + 1/κ] in its coordinate (2 for stage 1, whose box is [0, 1]).</param>
+/// <param name="Basis">Its components' functions: "network 16,16 sin" or "chebyshev 120" (<see cref="IComponentFunction.Description"/>);
+/// <paramref name="Hidden"/> is empty for a Chebyshev stage.</param>
 public sealed record StageReport(int Index, int[] Hidden, Activation Activation, double Scale, double Frequency, int Steps,
     double Seconds, double Lambda, double MaxResidual, string Stop, IReadOnlyList<StageHistoryRow> History, double[] Residual,
-    double[]? Parameters = null, double[]? Lengths = null, double InputScale = 2);
+    double[]? Parameters = null, double[]? Lengths = null, double InputScale = 2, string Basis = "network");

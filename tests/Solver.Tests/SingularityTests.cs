@@ -70,9 +70,10 @@ public class SingularityTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Jacobian_WithLambdaColumn_EqualsCentralDifferences(bool secondStage)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Jacobian_WithLambdaColumn_EqualsCentralDifferences(bool secondStage, bool chebyshev)
     {
         using var scope = NewDisposeScope();
         var ansatz = new ProfileAnsatz(1);
@@ -80,7 +81,11 @@ public class SingularityTests
         using var second = Net([3], Activation.Sin, 2, 0.3, 0.7);
         using var third = Net([2], Activation.Sin, 4, 0.2, 0.8);
         var frozen = secondStage ? new List<ProfileStage> { new(first, 1) } : [];
-        var trainable = secondStage ? new ProfileStage([new ProfileComponent(second, 0.3), new ProfileComponent(third, 2.0)], 1e-3) : new ProfileStage(first, 1);
+        var trainable = !secondStage ? new ProfileStage(first, 1)
+            : chebyshev ? new ProfileStage([new ProfileComponent(new ChebyshevFunction(7), 0.3), new ProfileComponent(new ChebyshevFunction(5), 2.0)], 1e-3)
+            : new ProfileStage([new ProfileComponent(second, 0.3), new ProfileComponent(third, 2.0)], 1e-3);
+        // A Chebyshev stage starts at zero; other coefficients exercise the quadratic term too.
+        if (chebyshev) trainable.Load(linspace(-0.4, 0.7, trainable.ParameterCount, dtype: ScalarType.Float64).sin());
         var rows = new ProfileLinearization(ansatz, frozen, trainable, new ProfileWeights(0.3, 0.2, 1.5, 0.7));
         using var objective = new ProfileObjective(rows, trainable.ParameterCount, [0.05, 0.4, 1.1, 3.0, 17.0, 400.0], null);
         var theta = cat([trainable.Parameters(), tensor(new[] { 0.43 }, dtype: ScalarType.Float64)]);
@@ -151,7 +156,7 @@ public class SingularityTests
         using var solver = new ProfileSolver(new SingularityOptions
         {
             Branch = 0, Stages = 2, Hidden = [6], CorrectionHidden = [4], Points = 12, CorrectionPoints = 16, AdaptivePoints = 3,
-            ResampleEvery = 4, MaxSteps = 8, LinearSolver = solverKind,
+            ResampleEvery = 4, MaxSteps = 8, LinearSolver = solverKind, ChebyshevFrom = null,
         });
         var result = solver.Run();
         Assert.Equal(2, result.Stages.Count);

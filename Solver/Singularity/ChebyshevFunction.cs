@@ -1,0 +1,97 @@
+using Pinn.Solver.Engine;
+using static TorchSharp.torch;
+
+namespace Pinn.Solver.Singularity;
+
+/// <summary>
+/// A component function that is a Chebyshev series N(t) = b + Σₖ₌₁ᴷ wₖ Tₖ(2t − 1) on t ∈ [0, 1]: linear in its K + 1
+/// parameters (the weights w, then the constant b, as one linear layer on the features Tₖ), which start at zero.
+/// </summary>
+/// <remarks>
+/// A stage of these is a linear least-squares fit of the error equation (the profile residual is quadratic in U, so at a stage
+/// scale ε the rows are linear in θ up to a relative O(ε)): a Levenberg–Marquardt step at small damping solves it, with
+/// none of a network's non-convexity. Chebyshev polynomials resolve a smooth function of t to round-off with K of the order of
+/// its bandwidth and cluster their resolution at both ends, t → 1 (the origin, where the correction varies over 1 − t ≲ 10⁻²) and
+/// t → 0 (infinity). The features and their derivatives in s = 2t − 1 come from the three-term recurrence
+/// T_{k+1} = 2sTₖ − T_{k−1} differentiated up to three times (T⁽ʲ⁾_{k+1} = 2jT⁽ʲ⁻¹⁾ₖ + 2sT⁽ʲ⁾ₖ − T⁽ʲ⁾_{k−1}), stable on [−1, 1], and
+/// are composed with the jet of s along y by Faà di Bruno's formula.
+/// </remarks>
+public sealed class ChebyshevFunction : IComponentFunction
+{
+    private readonly Tensor _parameters;
+
+    /// <summary>A series of degree <paramref name="degree"/> (≥ 1), all coefficients zero.</summary>
+    public ChebyshevFunction(int degree)
+    {
+        if (degree < 1 || degree > 2000) throw new ArgumentOutOfRangeException(nameof(degree), degree, "the Chebyshev degree must be in 1..2000");
+        Degree = degree;
+        _parameters = zeros(degree + 1, dtype: ScalarType.Float64);
+    }
+
+    /// <summary>K: the highest polynomial degree.</summary>
+    public int Degree { get; }
+
+    /// <inheritdoc />
+    public long ParameterCount => Degree + 1;
+
+    /// <inheritdoc />
+    public Tensor Parameters => _parameters;
+
+    /// <inheritdoc />
+    public void Load(Tensor theta)
+    {
+        if (theta.dtype != ScalarType.Float64 || theta.dim() != 1 || theta.shape[0] != ParameterCount)
+            throw new ArgumentException($"θ must be a float64 vector of {ParameterCount} parameters");
+        using var _ = no_grad();
+        _parameters.copy_(theta);
+    }
+
+    /// <inheritdoc />
+    public Jet Run(Tensor theta, Jet input, List<LayerTap>? taps)
+    {
+        if (theta.dtype != ScalarType.Float64 || theta.dim() != 1 || theta.shape[0] != ParameterCount)
+            throw new ArgumentException($"θ must be a float64 vector of {ParameterCount} parameters");
+        var x = Features(input);                                               // [C, N, K]
+        var w = theta[..Degree].unsqueeze(0);                                 // [1, K]
+        var y = x.matmul(w.t());                                               // [C, N, 1]
+        taps?.Add(new LayerTap(x, y));
+        var b = theta[Degree..];
+        return new Jet(Enumerable.Range(0, (int)y.shape[0]).Select(c => c == 0 ? y[0, .., 0] + b : y[c, .., 0]).ToArray());
+    }
+
+    /// <summary>T₁..T_K of s = 2t − 1 as jets along y, stacked as channels [order + 1, N, K].</summary>
+    public Tensor Features(Jet t)
+    {
+        int order = t.Order;
+        var s = 2 * t[0] - 1;
+        // d[j][k] = T_{k}^{(j)}(s), k = 0..K, derivatives in s.
+        var d = new Tensor[order + 1][];
+        for (int j = 0; j <= order; j++) d[j] = new Tensor[Degree + 1];
+        d[0][0] = ones_like(s);
+        d[0][1] = s;
+        for (int j = 1; j <= order; j++)
+        {
+            d[j][0] = zeros_like(s);
+            d[j][1] = j == 1 ? ones_like(s) : zeros_like(s);
+        }
+        for (int k = 1; k < Degree; k++)
+        {
+            d[0][k + 1] = 2 * s * d[0][k] - d[0][k - 1];
+            for (int j = 1; j <= order; j++) d[j][k + 1] = 2 * j * d[j - 1][k] + 2 * s * d[j][k] - d[j][k - 1];
+        }
+        var inS = Enumerable.Range(0, order + 1).Select(j => stack(d[j][1..], 1)).ToArray();   // [N, K] each
+        var sJet = Enumerable.Range(0, order + 1).Select(j => (j == 0 ? s : 2 * t[j]).unsqueeze(1)).ToArray();
+        var channels = new Tensor[order + 1];
+        channels[0] = inS[0];
+        if (order >= 1) channels[1] = inS[1] * sJet[1];
+        if (order >= 2) channels[2] = inS[2] * sJet[1].square() + inS[1] * sJet[2];
+        if (order >= 3) channels[3] = inS[3] * sJet[1].pow(3) + 3 * inS[2] * sJet[1] * sJet[2] + inS[1] * sJet[3];
+        return stack(channels, 0);
+    }
+
+    /// <inheritdoc />
+    public string Description => $"chebyshev {Degree}";
+
+    /// <inheritdoc />
+    public void Dispose() => _parameters.Dispose();
+}
