@@ -15,6 +15,8 @@ public sealed class SingularityCommand : Command<SingularitySettings>
         if (s.Analytic) return SingularityAnalyticCommand.Execute(s);
         var options = s.ToOptions();
         var progress = Start(s);
+        if (options.Branch > SingularityOptions.VerifiedBranch)
+            progress($"warning: branch {options.Branch} is above {SingularityOptions.VerifiedBranch}, the highest verified to max residual 1e-13 (README, singularity search): check λ's error in the summary");
         using var solver = new ProfileSolver(options, progress);
         var result = solver.Run();
         string? plot = null;

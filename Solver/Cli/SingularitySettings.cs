@@ -86,8 +86,8 @@ public sealed class SingularitySettings : SingularityAnalyticSettings
 
     /// <summary>Chebyshev stages.</summary>
     [CommandOption("--chebyshev <S:K>")]
-    [Description("Stages S, S+1, ... fit the remaining error with Chebyshev series of degree K in each component's coordinate (a linear least-squares fit) instead of networks; off: networks in every stage (default 2:120).")]
-    public string Chebyshev { get; init; } = "2:120";
+    [Description("Stages S, S+1, ... fit the remaining error with Chebyshev series of degree K in each component's coordinate (a linear least-squares fit) instead of networks; off: networks in every stage (default 2:200).")]
+    public string Chebyshev { get; init; } = "2:200";
 
     /// <summary>Adaptive points.</summary>
     [CommandOption("--adaptive <N>")]

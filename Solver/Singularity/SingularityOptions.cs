@@ -5,6 +5,10 @@ namespace Pinn.Solver.Singularity;
 /// <summary>Settings of a profile search (<see cref="ProfileSolver"/>); the defaults are those of <c>pinn singularity burgers</c>.</summary>
 public sealed record SingularityOptions
 {
+    /// <summary>The highest branch whose default search is measured to reach max|R̃| ≤ 1e-13 and λ error ≤ 1e-14 (2026-12-07; from
+    /// branch 6 on stage 2 can move λ along the nearly smooth non-analytic family, README).</summary>
+    public const int VerifiedBranch = 5;
+
     /// <summary>Branch i: the profile with λ = 1/(2i+2).</summary>
     public int Branch { get; init; }
 
@@ -60,7 +64,7 @@ public sealed record SingularityOptions
     public int? ChebyshevFrom { get; init; } = 2;
 
     /// <summary>Degree K of the Chebyshev series of a Chebyshev stage (K + 1 coefficients per component).</summary>
-    public int ChebyshevDegree { get; init; } = 120;
+    public int ChebyshevDegree { get; init; } = 200;
 
     /// <summary>Extra points placed at the largest residuals at each resampling (measured on Burgers branches 0–2, 2026-12-06: with
     /// 20 points and 2 000 steps a stage, max|R̃| after three stages 1.5e-13, 1.1e-12 and 6.9e-13, against 5.9e-13, 1.8e-12
