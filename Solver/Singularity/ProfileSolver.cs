@@ -16,7 +16,10 @@ namespace Pinn.Solver.Singularity;
 /// network with sine activations whose input is scaled by κ (<see cref="SingularityOptions.CorrectionInputScales"/>).
 /// It is trained on the full residual of the sum with earlier stages frozen; the equation is quadratic in U, so that
 /// residual is exactly R(U₁) + ε L[U₂] + ε² U₂U₂', the linearised error equation plus its (tiny) quadratic term, and the
-/// rows are divided by ε so that every stage trains on O(1) numbers.
+/// rows are divided by ε so that every stage trains on O(1) numbers. From <see cref="SingularityOptions.ChebyshevFrom"/> on
+/// (stage 2 by default) N is a Chebyshev series in tₐ instead of a network (<see cref="ChebyshevFunction"/>): the stage is then
+/// linear in its coefficients up to that O(ε) term and one or a few Levenberg–Marquardt steps solve it, where a third network
+/// stage at ε ~ 1e-11 could stall for hundreds of steps (README, singularity search).
 /// <para>
 /// A later stage is a sum of components of different lengths a (<see cref="SingularityOptions.CorrectionLengths"/>, default
 /// 0.3 and 1) because the linearised operator L[v] = −λv + ((1+λ)y + U)v' + U'v is resonant at both ends of the line. Near
