@@ -69,7 +69,7 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Fixed-λ start steps.</summary>
     [CommandOption("--start-steps <N>")]
-    [Description("Analytic ansatz, with --no-search: N Levenberg-Marquardt steps at the fixed λ0 (origin row off) before stage 1 trains λ: a start in the basin of the profile whose λ is near λ0 (default 0; CCF branch 1: 400, λ0 0.6, and no search).")]
+    [Description("Analytic ansatz: N Levenberg-Marquardt steps at the fixed λ0 (origin row off), a start in the basin of the profile whose λ is near λ0 (default 0; CCF branch 1: 400, λ0 0.6). With the search, every indicator value comes from the start and all stages fitted at that fixed λ (the staged search); with --no-search stage 1 then trains λ.")]
     public string? StartSteps { get; init; }
 
     /// <summary>The start's basis.</summary>

@@ -33,7 +33,8 @@ public class AnalyticBranchTests
     {
         var equation = new CcfProfileEquation();
         var options = new SingularityAnalyticSettings().ToAnalyticOptions(equation, 1, null, null, null, null);
-        Assert.False(options.Search);
+        Assert.True(options.Search);   // with the start: the staged search
+        Assert.Equal([64], options.FarModes!);
         Assert.Equal(0.6, options.InitialLambda);
         Assert.Equal(400, options.StartSteps);
         Assert.Equal(1.0, options.OuterNormalisation);
@@ -52,9 +53,27 @@ public class AnalyticBranchTests
     }
 
     [Fact]
-    public void Cli_Branch1_StartsAtFixedLambda_ThenMovesTheNormalisationAndTrainsLambda()
+    public void Cli_Branch1_ByDefault_SearchesLambdaOnStagedFixedLambdaFits()
     {
         var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "3", "--steps", "2", "--powers", "2",
+            "--modes", "6", "--far-modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("search: λ = 0.6: indicator ", err);
+        Assert.Contains("after 2 stages at fixed λ", err);
+        Assert.Contains("staged fits", err);
+        var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+        int solves = (int)json["search_solves"]!;
+        Assert.InRange(solves, 2, 12);
+        Assert.Equal(2, (int)json["stages"]!);
+        // λ is held at the value the search ends on: every stage reports it.
+        double lambda = (double)json["lambda"]!;
+        Assert.All(json["stage_lambda"]!.AsArray(), v => Assert.Equal(lambda, (double)v!));
+    }
+
+    [Fact]
+    public void Cli_Branch1_StartsAtFixedLambda_ThenMovesTheNormalisationAndTrainsLambda()
+    {
+        var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--no-search", "--start-steps", "3", "--steps", "2", "--powers", "2",
             "--modes", "6", "--analytic-points", "40", "--json"]);
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("start at fixed λ₀ = 0.6", err);
@@ -68,7 +87,7 @@ public class AnalyticBranchTests
     [Fact]
     public void Cli_StartBasis_IsStageOnesBasis_AndLaterStagesTakeTheMainOne()
     {
-        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--stages", "2",
+        var (code, _, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--no-search", "--start-steps", "2", "--steps", "1", "--stages", "2",
             "--start-basis", "2:5:0.3", "--powers", "3", "--modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("basis 3×6", err);

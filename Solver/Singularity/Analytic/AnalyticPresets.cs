@@ -14,18 +14,19 @@ public static class AnalyticPresets
     };
 
     /// <summary>
-    /// CCF branch 1 (λ ≈ 0.6057), the best start measured so far, NOT converged in λ (README, CCF paragraph): a fit at the
-    /// fixed λ₀ = 0.6 from the generic guess on a coarse basis (3 × 40 at L = 0.3, with a small ridge, which keeps the
-    /// coefficients of the redundant basis bounded), whose outer profile is the first unstable profile at another scale
-    /// (its V/y dip at y ≈ 0.6 instead of 0.174) and which meets the origin normalisation through a thin inner layer; then
-    /// the normalisation moves to f(1) and λ is trained (stage 1), and stage 2 corrects it on the rich basis of the
-    /// prototype at that scale (local family at 0.6 ± 0.1i, far powers on L_f = 70, 120 regular modes). The residual falls
-    /// to ~1e-6 but λ stays near 0.6002.
+    /// CCF branch 1 (λ ≈ 0.6057): the staged secant search (README, CCF paragraph). Each indicator value comes from a fit at the
+    /// fixed λ on a coarse basis from the generic guess (3 × 40 at L = 0.3, with a small ridge, which keeps the coefficients of the
+    /// redundant basis bounded), whose outer profile is the first unstable profile at another scale (its V/y dip at y ≈ 0.6
+    /// instead of 0.174) and which meets the origin normalisation through a thin inner layer; then the normalisation moves to
+    /// f(1) and stage 2 corrects it, still at that λ, on the rich basis of the prototype at that scale (local family at
+    /// 0.6 ± 0.1i, far powers on L_f = 70 with 64 modes, 120 regular modes). Measured 2026-12-07: λ within 2.4e-8 of the anchor,
+    /// max residual 4.1e-8, 12 fits in ~200 s; with 32 far modes the fits' floor is 8.9e-8 at y ~ 10⁶ and the indicator 1.3e-6 off.
     /// </summary>
     private static AnalyticSingularityOptions CcfFirstUnstable => new()
     {
         Branch = 1,
-        Search = false,
+        Search = true,
+        SearchEvaluations = 12,
         InitialLambda = 0.6,
         StartSteps = 400,
         OuterNormalisation = 1,
@@ -33,7 +34,7 @@ public static class AnalyticPresets
         Stages = 2,
         Powers = [4],
         Modes = [120],
-        FarModes = [32],
+        FarModes = [64],
         FarLength = 70,
         Local = new AnalyticLocalFamily(0.6, 0.1, 60),
         Length = 0.3,

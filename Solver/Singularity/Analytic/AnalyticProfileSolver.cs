@@ -18,7 +18,7 @@ namespace Pinn.Solver.Singularity;
 /// second stage, and Y. Wang and C.-Y. Lai ("Multi-stage neural networks", J. Comput. Phys. 504, 2024) fit each stage's
 /// remainder at its own scale.
 /// </remarks>
-public sealed class AnalyticProfileSolver
+public sealed partial class AnalyticProfileSolver
 {
     private readonly IProfileEquation _equation;
     private readonly AnalyticSingularityOptions _options;
@@ -40,6 +40,7 @@ public sealed class AnalyticProfileSolver
         double lambda = _options.InitialLambda ?? _equation.StartLambda(_options.Branch);
         var stages = new List<AnalyticStage>();
         var reports = new List<AnalyticStageReport>();
+        if (_options.Search && _options.StartSteps > 0) return RunStagedSearch(lambda, clock);
         var first = Guess(_options.StartBasis ?? _options.Basis(1), lambda);
         var search = new List<(double Lambda, double Value)>();
         if (_options.Search) (lambda, first, search) = SearchLambda(first, lambda);
@@ -159,14 +160,19 @@ public sealed class AnalyticProfileSolver
     {
         var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0, OriginEmphasis = false }, "start");
         _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
-        if (_options.OuterNormalisation is { } at)
-        {
-            var profile = new AnalyticProfile(_equation, [fit.Stage]);
-            double value = profile.Part(profile.At(at, lambda).F);
-            _conditions = [_equation.Conditions(_options.Branch)[0], new ProfileCondition($"f({at:R}) = {value:R} (the start's)", value, At: at)];
-            _progress($"normalisation from here on: f(0) = 0 and f({at:R}) = {value:R}, the start's value");
-        }
+        SetOuterNormalisation(fit.Stage, lambda);
         return fit.Stage;
+    }
+
+    /// <summary>With <see cref="AnalyticSingularityOptions.OuterNormalisation"/> Y0: the later fits' normalisation becomes f(0) = 0 and
+    /// f(Y0) = the start's value there (the scaling symmetry fixed away from the origin).</summary>
+    private void SetOuterNormalisation(AnalyticStage start, double lambda)
+    {
+        if (_options.OuterNormalisation is not { } at) return;
+        var profile = new AnalyticProfile(_equation, [start]);
+        double value = profile.Part(profile.At(at, lambda).F);
+        _conditions = [_equation.Conditions(_options.Branch)[0], new ProfileCondition($"f({at:R}) = {value:R} (the start's)", value, At: at)];
+        _progress($"normalisation from here on: f(0) = 0 and f({at:R}) = {value:R}, the start's value");
     }
 
     /// <summary>
@@ -192,11 +198,7 @@ public sealed class AnalyticProfileSolver
     private LambdaScanPoint FixedLambdaFit(AnalyticStage start, double lambda, string label)
     {
         var fit = Fit([], start, lambda, fixedLambda: true, _options.SearchSteps, _options.Weights with { Origin = 0 }, label);
-        var series = new AnalyticProfile(_equation, [fit.Stage]).Series(lambda, _equation.OriginOrder(_options.Branch) + 2).F;
-        double value = _equation.ProfileIsRealPart
-            ? _equation.OriginCoefficient(_options.Branch, lambda, series.Real(), series.Imaginary())
-            : _equation.OriginCoefficient(_options.Branch, lambda, series.Imaginary(), series.Real());
-        return new LambdaScanPoint(lambda, value, fit.History[^1].Loss, fit.History.Count, fit.Stop) { Stage = fit.Stage };
+        return new LambdaScanPoint(lambda, IndicatorOf([fit.Stage], lambda), fit.History[^1].Loss, fit.History.Count, fit.Stop) { Stage = fit.Stage };
     }
 
     private (AnalyticStage Stage, double Lambda, List<StageHistoryRow> History, string Stop) Fit(IReadOnlyList<AnalyticStage> frozen,
