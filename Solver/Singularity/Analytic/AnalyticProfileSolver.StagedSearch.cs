@@ -13,6 +13,8 @@ namespace Pinn.Solver.Singularity;
 /// ~1e-7). The indicator λ − 2V'(0) of the staged fixed-λ fit is instead a smooth signed function with slope ≈ 0.46: −5.75e-4 at
 /// λ = 0.6045, +5.96e-4 at 0.607, so that a secant step from that bracket lands 6e-6 from the anchor 0.6057337012. Its accuracy
 /// is the fit's: it moved by 1.3e-6 when the far-power modes went from 32 to 64 (max|R̃| 8.9e-8 → 3.9e-8, its peak at y ~ 10⁶).
+/// The indicator is R's y² coefficient, so a fit pins it only to about its residual near the origin over y² there: with 2 800 points
+/// and 128 far modes the fit at the anchor reached max|R̃| 2.1e-8 with an indicator of −1.2e-7 (a root 2.5e-7 away).
 /// The stages returned are those of the fit at the λ the search ends on, with λ held at that value.
 /// </remarks>
 public sealed partial class AnalyticProfileSolver

@@ -178,7 +178,9 @@ public sealed partial class AnalyticProfileSolver
     /// <summary>
     /// The smoothness indicator along <paramref name="lambdas"/> by continuation: each fixed-λ fit (origin row off) starts
     /// from the previous λ's fit, the first from the equation's guess. It shows where the indicator changes sign and how
-    /// well each fit converged, which the secant search (each fit from the guess) does not.
+    /// well each fit converged, which the secant search (each fit from the guess) does not. With a fixed-λ start
+    /// (<see cref="AnalyticSingularityOptions.StartSteps"/> &gt; 0) each point is instead the staged search's fit at that λ (the
+    /// start and every stage at fixed λ, from the guess), whose indicator is what that search finds the root of.
     /// </summary>
     public IReadOnlyList<LambdaScanPoint> Scan(IReadOnlyList<double> lambdas)
     {
@@ -186,6 +188,14 @@ public sealed partial class AnalyticProfileSolver
         AnalyticStage? previous = null;
         foreach (double l in lambdas)
         {
+            if (_options.StartSteps > 0)
+            {
+                var staged = FixedLambdaStages(l);
+                var last = staged.Reports[^1];
+                points.Add(new LambdaScanPoint(l, staged.Indicator, last.History[^1].Loss, last.Steps, last.Stop) { Stage = staged.Stages[^1] });
+                _progress($"scan: λ = {l:R}: staged indicator {staged.Indicator:E9}, max|R̃| {last.MaxResidual:E3} after {staged.Stages.Count} stages at fixed λ ({last.Stop})");
+                continue;
+            }
             var point = FixedLambdaFit(previous ?? Guess(_options.Basis(1), l), l, "scan");
             previous = point.Stage;
             points.Add(point);
