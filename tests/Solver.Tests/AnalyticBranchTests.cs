@@ -71,6 +71,18 @@ public class AnalyticBranchTests
     }
 
     [Fact]
+    public void Cli_ScanWithAStart_ScansTheStagedIndicator()
+    {
+        var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "2", "--steps", "1", "--powers", "2",
+            "--modes", "6", "--far-modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--scan", "0.6:0.61:0.01", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Equal(2, err.Split('\n').Count(l => l.StartsWith("scan: λ = ") && l.Contains("staged indicator") && l.Contains("after 2 stages at fixed λ")));
+        var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+        Assert.Equal(new[] { 0.6, 0.61 }, json["scan_lambda"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
+        Assert.All(json["scan_indicator"]!.AsArray(), v => Assert.True(double.IsFinite((double)v!)));
+    }
+
+    [Fact]
     public void Cli_Branch1_StartsAtFixedLambda_ThenMovesTheNormalisationAndTrainsLambda()
     {
         var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--no-search", "--start-steps", "3", "--steps", "2", "--powers", "2",
