@@ -29,6 +29,28 @@ public class ChebyshevStageTests
     }
 
     [Fact]
+    public void ChebyshevSum_WithoutGradients_EqualsTheFeaturePass()
+    {
+        using var scope = NewDisposeScope();
+        using var series = new ChebyshevFunction(60);
+        var theta = linspace(1.0, -2.0, 61, dtype: ScalarType.Float64).sin();
+        var y = linspace(-3, 3, 41, dtype: ScalarType.Float64);
+        var t = (1 + 0.999 * y.tanh()) / 2;                      // reaches within 5e-4 of both ends, where the derivatives are largest
+        var c = 1 - (0.999 * y.tanh()).square();
+        var input = new Jet(t, 0.4995 * c, -0.999 * y.tanh() * c, -0.999 * c * (1 - 3 * y.tanh().square()));
+        var taps = new List<Pinn.Solver.Engine.LayerTap>();
+        var withFeatures = series.Run(theta, input, taps);        // the Jacobian pass' path
+        Assert.Single(taps);
+        using var _ = no_grad();
+        var streamed = series.Run(theta, input, null);
+        for (int k = 0; k <= 3; k++)
+        {
+            var scale = withFeatures[k].abs().max().item<double>();
+            Assert.True((streamed[k] - withFeatures[k]).abs().max().item<double>() <= 1e-13 * scale, $"order {k}");
+        }
+    }
+
+    [Fact]
     public void ChebyshevFunction_StartsAtZero_LoadsAndRejectsWrongShapes()
     {
         using var scope = NewDisposeScope();
