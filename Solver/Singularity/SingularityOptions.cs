@@ -59,7 +59,7 @@ public sealed record SingularityOptions
     /// <summary>Stages from this one on (≥ 2) fit the remaining error with Chebyshev series of <see cref="ChebyshevDegree"/> in each
     /// component's coordinate instead of networks (<see cref="ChebyshevFunction"/>): a linear least-squares fit of the error
     /// equation; null: networks in every stage. Default 2: stage 1's network finds the basin and λ to ~1e-6, the series take the
-    /// profile to round-off (measured 2026-12-07 with the defaults, max|R̃| on branches 0–5: 9.9e-16 to 7.4e-14 in 94–141 CPU s,
+    /// profile to round-off (measured 2026-12-07 with the defaults, max|R̃| on branches 0–5: 9.9e-16 to 7.4e-14 in 102–180 CPU s,
     /// where three network stages needed ~15–20 CPU minutes for ~1e-13).</summary>
     public int? ChebyshevFrom { get; init; } = 2;
 
