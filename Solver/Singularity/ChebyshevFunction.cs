@@ -64,7 +64,8 @@ public sealed class ChebyshevFunction : IComponentFunction
     public Tensor Features(Jet t)
     {
         int order = t.Order;
-        var s = 2 * t[0] - 1;
+        var argument = Argument(t);
+        var s = argument[0];
         // d[j][k] = T_{k}^{(j)}(s), k = 0..K, derivatives in s.
         var d = new Tensor[order + 1][];
         for (int j = 0; j <= order; j++) d[j] = new Tensor[Degree + 1];
@@ -81,13 +82,10 @@ public sealed class ChebyshevFunction : IComponentFunction
             for (int j = 1; j <= order; j++) d[j][k + 1] = 2 * j * d[j - 1][k] + 2 * s * d[j][k] - d[j][k - 1];
         }
         var inS = Enumerable.Range(0, order + 1).Select(j => stack(d[j][1..], 1)).ToArray();   // [N, K] each
-        var sJet = Enumerable.Range(0, order + 1).Select(j => (j == 0 ? s : 2 * t[j]).unsqueeze(1)).ToArray();
-        var channels = new Tensor[order + 1];
-        channels[0] = inS[0];
-        if (order >= 1) channels[1] = inS[1] * sJet[1];
-        if (order >= 2) channels[2] = inS[2] * sJet[1].square() + inS[1] * sJet[2];
-        if (order >= 3) channels[3] = inS[3] * sJet[1].pow(3) + 3 * inS[2] * sJet[1] * sJet[2] + inS[1] * sJet[3];
-        return stack(channels, 0);
+        // Faà di Bruno along y, with the jet of s as a column [N, 1] so that it broadcasts over the K features.
+        var column = new Jet(Enumerable.Range(0, order + 1).Select(j => argument[j].unsqueeze(1)).ToArray());
+        var channels = column.Compose(inS);
+        return stack(Enumerable.Range(0, order + 1).Select(j => channels[j]).ToArray(), 0);
     }
 
     /// <summary>
@@ -100,7 +98,8 @@ public sealed class ChebyshevFunction : IComponentFunction
     {
         int order = t.Order;
         var w = theta.data<double>().ToArray();
-        var s = 2 * t[0] - 1;
+        var argument = Argument(t);
+        var s = argument[0];
         var twoS = 2 * s;
         var previous = new Tensor[order + 1];
         var current = new Tensor[order + 1];
@@ -124,14 +123,12 @@ public sealed class ChebyshevFunction : IComponentFunction
             foreach (var tensor in previous) tensor.Dispose();
             (previous, current) = (current, next);
         }
-        var sJet = Enumerable.Range(0, order + 1).Select(j => j == 0 ? s : 2 * t[j]).ToArray();
-        var channels = new Tensor[order + 1];
-        channels[0] = sum[0] + w[Degree];
-        if (order >= 1) channels[1] = sum[1] * sJet[1];
-        if (order >= 2) channels[2] = sum[2] * sJet[1].square() + sum[1] * sJet[2];
-        if (order >= 3) channels[3] = sum[3] * sJet[1].pow(3) + 3 * sum[2] * sJet[1] * sJet[2] + sum[1] * sJet[3];
-        return new Jet(channels);
+        var composed = argument.Compose(sum);
+        return new Jet(Enumerable.Range(0, order + 1).Select(j => j == 0 ? composed[0] + w[Degree] : composed[j]).ToArray());
     }
+
+    /// <summary>The jet of the series' argument s = 2t − 1 along y.</summary>
+    private static Jet Argument(Jet t) => new(Enumerable.Range(0, t.Order + 1).Select(j => j == 0 ? 2 * t[0] - 1 : 2 * t[j]).ToArray());
 
     /// <inheritdoc />
     public string Description => $"chebyshev {Degree}";
