@@ -20,9 +20,12 @@ public class ConvergenceTests
     [Fact]
     public void Poisson1d_MoreCollocationPoints_LowerTheTrainedError()
     {
-        // Measured at seed 0: rel. L2 3.5e-2, 9.1e-4, 3.1e-5 (rate 5.1); eight seeds all above the stated rate 2.
-        var errorAt = Convergence.TrainedError(Poisson1d, new MlpOptions(1, [8]), "lm:60");
-        Convergence.Check([3, 6, 12], errorAt, new(MaxTest: 2, MinimumRate: 2));
+        // Measured at seed 0: rel. L2 2.4e-1, 8.2e-4, 4.0e-6 (rate 5.0). Measured over every seed the property can draw
+        // (0..1000): the error never grows (worst ratio 0.27) and the least rate is 2.68, above the stated 2.
+        // The former study (width 8, lm:60, sizes 3, 6, 12) failed on 11 of 300 seeds: 60 steps left some 12-point fits
+        // unconverged, and 3-point fits are sometimes accurate by chance; 2, 6, 18 points with width 16 and lm:100 avoid both.
+        var errorAt = Convergence.TrainedError(Poisson1d, new MlpOptions(1, [16]), "lm:100");
+        Convergence.Check([2, 6, 18], errorAt, new(MaxTest: 2, MinimumRate: 2));
     }
 
     [Fact]
