@@ -24,7 +24,7 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Modes of the far-power families per stage.</summary>
     [CommandOption("--far-modes <KF>")]
-    [Description("Analytic ansatz: Cayley modes K_f of each far-power family u^((j-λ)/(1+λ)) ζ^k per stage, the last repeats (default: --modes; CCF branch 1: 32).")]
+    [Description("Analytic ansatz: Cayley modes K_f of each far-power family u^((j-λ)/(1+λ)) ζ^k per stage, the last repeats (default: --modes; CCF branch 1: 64).")]
     public string? FarModes { get; init; }
 
     /// <summary>Length of the far-power families.</summary>
@@ -76,6 +76,21 @@ public class SingularityAnalyticSettings : CommandSettings
     [CommandOption("--start-basis <J:K:L>")]
     [Description("Analytic ansatz: the basis of the fixed-λ start and of stage 1 (J far powers, K modes, length L, with the regular family when on); stages 2, 3, … use --powers/--modes/--far-modes/--far-length/--local; 'off': stage 1 uses them too.")]
     public string? StartBasis { get; init; }
+
+    /// <summary>The start's ridge.</summary>
+    [CommandOption("--start-ridge <ETA>")]
+    [Description("Analytic ansatz: η of the fixed-λ start's Tikhonov rows (default: --ridge; CCF branch 1: 1e-5, which keeps the start's coefficients small enough that their round-off stays below 1e-10).")]
+    public string? StartRidge { get; init; }
+
+    /// <summary>Far collocation points.</summary>
+    [CommandOption("--far-points <N>")]
+    [Description("Analytic ansatz: N more collocation points log-uniform in y over [10·L_f, 1e9] (default 0; CCF branch 1: 200).")]
+    public string? FarPoints { get; init; }
+
+    /// <summary>The refinement stages.</summary>
+    [CommandOption("--refine <LIST>")]
+    [Description("Analytic ansatz: stages fitted after the search at the λ found (held), with the origin row and no origin emphasis, each 'main' (the main basis) or J:K:KF:L (J far powers with KF modes and K regular modes, all at length L, no local family), comma-separated; 'off': none (CCF branch 1: 4:40:64:100,4:40:64:1000,main).")]
+    public string? Refine { get; init; }
 
     /// <summary>Patience of a stage.</summary>
     [CommandOption("--patience <N>")]
@@ -154,6 +169,10 @@ public class SingularityAnalyticSettings : CommandSettings
             Patience = Patience is null ? d.Patience : Arguments.Positive("--patience", Patience),
             StartBasis = StartBasis is null ? d.StartBasis : ParseStartBasis(StartBasis, regular ?? equation.Nonlocal),
             MaxSteps = steps ?? d.MaxSteps, SearchSteps = searchSteps ?? d.SearchSteps, Weights = weights,
+            StartRidge = StartRidge is null ? d.StartRidge : Arguments.NonNegativeNumber("--start-ridge", StartRidge),
+            FarPoints = FarPoints is null ? d.FarPoints : Arguments.NonNegative("--far-points", FarPoints) is var fp && fp <= 100_000 ? fp
+                : throw new UsageException($"--far-points must be at most 100000 (got '{FarPoints}')"),
+            Refinements = Refine is null ? d.Refinements : ParseRefinements(Refine, regular ?? equation.Nonlocal),
         }).Validate(equation);
     }
 
@@ -168,6 +187,25 @@ public class SingularityAnalyticSettings : CommandSettings
             || !(double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) is var length && length > 0 && double.IsFinite(length)))
             throw new UsageException($"--start-basis must be J:K:L with J in 1..64, K in 1..512 and L > 0, e.g. 3:40:0.3, or off (got '{text}')");
         return new AnalyticProfileBasis(int.Parse(parts[0]), int.Parse(parts[1]), double.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), regular);
+    }
+
+    /// <summary>The bases of <c>--refine</c> (null entries: the main basis; null for 'off'); a malformed value is a <see cref="UsageException"/>.</summary>
+    public static AnalyticProfileBasis?[]? ParseRefinements(string text, bool regular)
+    {
+        if (text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return null;
+        var entries = text.Split(',', StringSplitOptions.TrimEntries);
+        if (entries.Length > 5) throw new UsageException($"--refine takes at most 5 stages (got {entries.Length})");
+        return entries.Select(e => e.Equals("main", StringComparison.OrdinalIgnoreCase) ? null : ParseLongBasis(e, text, regular)).ToArray();
+    }
+
+    private static AnalyticProfileBasis ParseLongBasis(string entry, string text, bool regular)
+    {
+        var parts = entry.Split(':', StringSplitOptions.TrimEntries);
+        var n = parts.Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        static bool Count(double v, int max) => v >= 1 && v <= max && v == Math.Floor(v);
+        if (parts.Length != 4 || !Count(n[0], 64) || !Count(n[1], 512) || !Count(n[2], 512) || !(n[3] > 0))
+            throw new UsageException($"--refine must be a comma-separated list of 'main' or J:K:KF:L (J in 1..64, K and KF in 1..512, L > 0), e.g. main,4:40:64:1000, or off (got '{text}')");
+        return new AnalyticProfileBasis((int)n[0], (int)n[1], n[3], regular, (int)n[2], n[3]);
     }
 
     private static bool OnOff(string option, string text) => text.Trim().ToLowerInvariant() switch

@@ -39,8 +39,17 @@ public class AnalyticBranchTests
         Assert.Equal(400, options.StartSteps);
         Assert.Equal(1.0, options.OuterNormalisation);
         Assert.Equal(1e-9, options.Weights.Ridge);
-        var given = new SingularityAnalyticSettings { Modes = "20", NormaliseAt = "off", Local = "0.2:0.05:8", Ridge = "0" }
+        Assert.Equal(1e-5, options.StartRidge);
+        Assert.Equal(200, options.FarPoints);
+        Assert.True(options.Weights.OriginEmphasis);   // the search's stage 2; the start and the refinements turn it off
+        Assert.Equal(3, options.Refinements!.Length);
+        Assert.Null(options.Refinements[2]);            // the main basis, last
+        Assert.All(options.Refinements[..2], b => Assert.Equal((4, 40, 64, true, (AnalyticLocalFamily?)null), (b!.Powers, b.Modes, b.FarModes, b.Regular, b.Local)));
+        Assert.Equal([100.0, 100.0, 1000.0, 1000.0], options.Refinements[..2].SelectMany(b => new[] { b!.Length, b.FarLength }));
+        var given = new SingularityAnalyticSettings { Modes = "20", NormaliseAt = "off", Local = "0.2:0.05:8", Ridge = "0", Refine = "off", StartRidge = "0", FarPoints = "0" }
             .ToAnalyticOptions(equation, 1, 2, 0.62, 50, null);
+        Assert.Null(given.Refinements);
+        Assert.Equal((0.0, 0), (given.StartRidge, given.FarPoints));
         Assert.Equal([20], given.Modes);
         Assert.Null(given.OuterNormalisation);
         Assert.Equal(new AnalyticLocalFamily(0.2, 0.05, 8), given.Local);
@@ -56,15 +65,16 @@ public class AnalyticBranchTests
     public void Cli_Branch1_ByDefault_SearchesLambdaOnStagedFixedLambdaFits()
     {
         var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--start-steps", "3", "--steps", "2", "--powers", "2",
-            "--modes", "6", "--far-modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json"]);
+            "--modes", "6", "--far-modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--refine", "2:6:6:1000", "--far-points", "20", "--json"]);
         Assert.True(code == ExitCodes.Ok, err);
         Assert.Contains("search: λ = 0.6: indicator ", err);
         Assert.Contains("after 2 stages at fixed λ", err);
         Assert.Contains("staged fits", err);
+        Assert.Contains("stage 3 (refinement): ε = ", err);
         var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
         int solves = (int)json["search_solves"]!;
         Assert.InRange(solves, 2, 12);
-        Assert.Equal(2, (int)json["stages"]!);
+        Assert.Equal(3, (int)json["stages"]!);   // the search's two, then the refinement at the λ found
         // λ is held at the value the search ends on: every stage reports it.
         double lambda = (double)json["lambda"]!;
         Assert.All(json["stage_lambda"]!.AsArray(), v => Assert.Equal(lambda, (double)v!));
@@ -80,6 +90,21 @@ public class AnalyticBranchTests
         var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
         Assert.Equal(new[] { 0.6, 0.61 }, json["scan_lambda"]!.AsArray().Select(v => Math.Round((double)v!, 12)));
         Assert.All(json["scan_indicator"]!.AsArray(), v => Assert.True(double.IsFinite((double)v!)));
+    }
+
+    [Fact]
+    public void StagedIndicator_IsAFunctionOfLambdaAlone_NotOfTheFitsBeforeIt()
+    {
+        // Each start moved the normalisation to its own f(1); the next λ's start used to fit under that one.
+        string[] common = ["singularity", "ccf", "--branch", "1", "--start-steps", "3", "--steps", "2", "--powers", "2", "--modes", "6",
+            "--far-modes", "6", "--local", "0.6:0.1:3", "--analytic-points", "40", "--json", "--scan"];
+        double Last(string scan)
+        {
+            var (code, stdout, err) = Cli.Cli.Run([.. common, scan]);
+            Assert.True(code == ExitCodes.Ok, err);
+            return (double)JsonNode.Parse(stdout.Trim().Split('\n')[^1])!["scan_indicator"]!.AsArray()[^1]!;
+        }
+        Assert.Equal(Last("0.61:0.61:1"), Last("0.6:0.61:0.01"));
     }
 
     [Fact]
@@ -106,7 +131,43 @@ public class AnalyticBranchTests
         Assert.DoesNotContain("basis 2×5", err);
     }
 
+    [Fact]
+    public void FarPoints_AreLogUniformFromTenFarLengthsTo1e9()
+    {
+        var options = new AnalyticSingularityOptions { Branch = 0, Points = 40, FarLength = 70, FarPoints = 30 };
+        var plain = new AnalyticProfileSolver(new CcfProfileEquation(), options with { FarPoints = 0 }).CollocationPoints(1.18);
+        var points = new AnalyticProfileSolver(new CcfProfileEquation(), options).CollocationPoints(1.18);
+        var far = points.Except(plain).ToArray();
+        Assert.Equal(30, far.Length);
+        Assert.All(far, y => Assert.InRange(y, 700, 1e9));
+        var gaps = far.Zip(far.Skip(1), (a, b) => Math.Log(b / a)).ToArray();
+        Assert.All(gaps, g => Assert.Equal(Math.Log(1e9 / 700) / 30, g, 10));
+    }
+
+    [Fact]
+    public void Cli_Refinements_WithoutSearch_AreMoreStagesAtTheLastLambda()
+    {
+        var (code, stdout, err) = Cli.Cli.Run(["singularity", "ccf", "--branch", "1", "--no-search", "--start-steps", "2", "--steps", "2", "--stages", "1",
+            "--powers", "2", "--modes", "6", "--far-modes", "6", "--local", "off", "--analytic-points", "40", "--refine", "main,2:5:5:1000", "--json"]);
+        Assert.True(code == ExitCodes.Ok, err);
+        Assert.Contains("stage 2 (refinement): ε = ", err);
+        Assert.Contains("basis 2×5 at L_f = 1000 + 5 regular at L = 1000", err);
+        var json = JsonNode.Parse(stdout.Trim().Split('\n')[^1])!.AsObject();
+        Assert.Equal(3, (int)json["stages"]!);
+        var lambdas = json["stage_lambda"]!.AsArray().Select(v => (double)v!).ToArray();
+        Assert.All(lambdas, l => Assert.Equal(lambdas[0], l));
+    }
+
     [Theory]
+    [InlineData("--refine", "4:40:64")]
+    [InlineData("--refine", "main,0:40:64:1000")]
+    [InlineData("--refine", "4:40.5:64:1000")]
+    [InlineData("--refine", "4:40:64:-1")]
+    [InlineData("--refine", "main,main,main,main,main,main")]
+    [InlineData("--refine", "")]
+    [InlineData("--start-ridge", "-1")]
+    [InlineData("--far-points", "x")]
+    [InlineData("--far-points", "200000")]
     [InlineData("--start-steps", "x")]
     [InlineData("--normalise-at", "0")]
     [InlineData("--normalise-at", "abc")]

@@ -58,7 +58,27 @@ public sealed partial class AnalyticProfileSolver
             reports.Add(new AnalyticStageReport(s, fit.Stage.Basis.Powers, fit.Stage.Basis.Modes, fit.Stage.Scale, fit.History.Count,
                 stageClock.Elapsed.TotalSeconds, lambda, check.Max, fit.Stop, fit.History, check.Values, fit.Stage.Coefficients));
         }
+        Refine(stages, reports, lambda);
         return AnalyticProfileResult.Create(_equation, _options, lambda, stages, reports, search, clock.Elapsed.TotalSeconds, _options.ValidationPoints);
+    }
+
+    /// <summary>The <see cref="AnalyticSingularityOptions.Refinements"/> stages at the held λ, each fitted to what the ones before left.</summary>
+    private void Refine(List<AnalyticStage> stages, List<AnalyticStageReport> reports, double lambda)
+    {
+        foreach (var given in _options.Refinements ?? [])
+        {
+            var basis = given ?? _options.Basis(_options.Stages);
+            var clock = Stopwatch.StartNew();
+            int index = stages.Count + 1;
+            var start = AnalyticStage.Zero(basis, Validate(stages, lambda).Max);
+            _progress($"stage {index} (refinement): ε = {start.Scale:E3}, basis {basis.Powers}×{basis.FarModes} at L_f = {basis.FarLength:R} + {basis.Modes} regular at L = {basis.Length:R}{(basis.Local is null ? "" : " + local")}");
+            var fit = Fit(stages, start, lambda, fixedLambda: true, _options.MaxSteps, _options.Weights with { OriginEmphasis = false }, $"stage {index}");
+            stages.Add(fit.Stage);
+            var check = Validate(stages, lambda);
+            _progress($"stage {index} (refinement) done ({fit.Stop}): max|R̃| = {check.Max:E3}, {clock.Elapsed.TotalSeconds:F1} s");
+            reports.Add(new AnalyticStageReport(index, basis.Powers, basis.Modes, fit.Stage.Scale, fit.History.Count,
+                clock.Elapsed.TotalSeconds, lambda, check.Max, fit.Stop, fit.History, check.Values, fit.Stage.Coefficients));
+        }
     }
 
     /// <summary>max |R̃| on the validation grid and R̃ there.</summary>
@@ -81,7 +101,8 @@ public sealed partial class AnalyticProfileSolver
 
     /// <summary>
     /// The collocation points y &gt; 0: half uniform in the Cayley angle (y = L tan(φ/2)), half Chebyshev in t; with a local
-    /// family, N/2 more uniform in the angle of its Möbius variable (y = y_d + δ tan θ, θ ∈ (−π/2, π/2)).
+    /// family, N/2 more uniform in the angle of its Möbius variable (y = y_d + δ tan θ, θ ∈ (−π/2, π/2)); and
+    /// <see cref="AnalyticSingularityOptions.FarPoints"/> log-uniform in y over [10·L_f, 10⁹].
     /// </summary>
     public double[] CollocationPoints(double lambda)
     {
@@ -91,7 +112,10 @@ public sealed partial class AnalyticProfileSolver
         var local = _options.Local is { } d
             ? Enumerable.Range(0, half).Select(k => d.Center + d.Width * Math.Tan(Math.PI * ((k + 0.5) / half - 0.5)))
             : [];
-        return cayley.Concat(compact).Concat(local).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
+        double farFrom = Math.Log(10 * (_options.FarLength ?? _options.Length)), farTo = Math.Log(1e9);
+        var far = Enumerable.Range(0, farFrom < farTo ? _options.FarPoints : 0)
+            .Select(k => Math.Exp(farFrom + (farTo - farFrom) * (k + 0.5) / _options.FarPoints));
+        return cayley.Concat(compact).Concat(local).Concat(far).Where(y => y > 0 && double.IsFinite(y)).Order().ToArray();
     }
 
     /// <summary>Stage 1 started from the least-squares projection of the equation's guess F₀ (Re and Im parts) on the basis.</summary>
@@ -158,11 +182,15 @@ public sealed partial class AnalyticProfileSolver
     /// </summary>
     private AnalyticStage StartAtFixedLambda(AnalyticStage start, double lambda)
     {
-        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, _options.Weights with { Origin = 0, OriginEmphasis = false }, "start");
+        var fit = Fit([], start, lambda, fixedLambda: true, _options.StartSteps, StartWeights, "start");
         _progress($"start at fixed λ₀ = {lambda:R}: loss {fit.History[^1].Loss:E3} after {fit.History.Count} steps ({fit.Stop})");
         SetOuterNormalisation(fit.Stage, lambda);
         return fit.Stage;
     }
+
+    /// <summary>The fixed-λ start's weights: origin row off, no origin emphasis, and the start's own ridge when given.</summary>
+    private AnalyticProfileWeights StartWeights =>
+        _options.Weights with { Origin = 0, OriginEmphasis = false, Ridge = _options.StartRidge ?? _options.Weights.Ridge };
 
     /// <summary>With <see cref="AnalyticSingularityOptions.OuterNormalisation"/> Y0: the later fits' normalisation becomes f(0) = 0 and
     /// f(Y0) = the start's value there (the scaling symmetry fixed away from the origin).</summary>

@@ -56,7 +56,9 @@ public static class AnalyticSingularityFile
         file.Attributes["options"] = $"branch={options.Branch} stages={options.Stages} powers={string.Join(',', options.Powers)} modes={string.Join(',', options.Modes)} " +
             $"length={options.Length:R} points={options.Points} search={options.Search} search_steps={options.SearchSteps} max_steps={options.MaxSteps} " +
             $"patience={options.Patience} weights={options.Weights} validation_points={options.ValidationPoints} lambda0={options.InitialLambda} " +
-            $"regular={options.Regular}";
+            $"regular={options.Regular} far_modes={(options.FarModes is { } fm ? string.Join(',', fm) : "")} far_length={options.FarLength:R} local={options.Local} " +
+            $"start_steps={options.StartSteps} start_ridge={options.StartRidge:R} far_points={options.FarPoints} " +
+            $"refinements={string.Join(',', (options.Refinements ?? []).Select(b => b is null ? "main" : $"{b.Powers}:{b.Modes}:{b.FarModes}:{b.Length:R}"))}";
         file.Attributes["verified"] = Verified;
         file.Attributes["not_verified"] = NotVerified;
         file["validation"] = new H5Group

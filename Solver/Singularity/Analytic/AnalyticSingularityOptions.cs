@@ -33,6 +33,29 @@ public sealed record AnalyticSingularityOptions
     /// <summary>Collocation points on y &gt; 0: half uniform in the Cayley angle, half Chebyshev in the compact coordinate t.</summary>
     public int Points { get; init; } = 400;
 
+    /// <summary>
+    /// Extra collocation points log-uniform in y over [10·L_f, 10⁹] (L_f the far length, else the length; 0: none). The Cayley
+    /// and t-Chebyshev points put only a few dozen points beyond y ~ 10³, where a least-squares fit then leaves its largest residual.
+    /// </summary>
+    public int FarPoints { get; init; }
+
+    /// <summary>
+    /// η of the fixed-λ start's ridge rows (null: <see cref="Weights"/>' ridge). The start's coefficients stay in the profile, and their
+    /// size sets the round-off of every later evaluation: CCF branch 1's start at η = 1e-9 had coefficients up to 1.3e5 (sum 4.8e6),
+    /// and R̃ then jittered by ±5e-10 between points 1e-6 apart near y ~ 0.5; at η = 1e-5 they are ≤ 15 and the floor fell below 1e-10.
+    /// </summary>
+    public double? StartRidge { get; init; }
+
+    /// <summary>
+    /// Stages fitted after the others (after the search, at the λ it found, held), each on its own basis (null: the main basis,
+    /// <see cref="Basis"/>(<see cref="Stages"/>)), with the origin row of <see cref="Weights"/> and no origin emphasis; null or
+    /// empty: none. CCF branch 1 (measured 2026-12-07): after the search's fits (max|R̃| ~1e-9, origin emphasis on), every family on
+    /// the Cayley length 100, then on 1000, then the main basis took max|R̃| to 5.5e-11 (the main basis first made no step); the long
+    /// lengths resolve the far field that the near-field bases leave at ~1e-9–1e-8, and the origin row keeps R's origin coefficient
+    /// at the found λ near 0.
+    /// </summary>
+    public AnalyticProfileBasis?[]? Refinements { get; init; }
+
     /// <summary>Initial λ (null: the equation's coarse default for the branch).</summary>
     public double? InitialLambda { get; init; }
 
@@ -84,6 +107,8 @@ public sealed record AnalyticSingularityOptions
         Local?.Validate();
         if (OuterNormalisation is { } y0 && !(y0 > 0 && double.IsFinite(y0))) throw new ArgumentOutOfRangeException(nameof(OuterNormalisation), y0, "the normalisation point must be positive");
         if (!(Weights.Infinity >= 0) || !double.IsFinite(Weights.Infinity)) throw new ArgumentOutOfRangeException(nameof(Weights), Weights.Infinity, "the infinity weight must be non-negative");
+        if (FarPoints is < 0 or > 100_000) throw new ArgumentOutOfRangeException(nameof(FarPoints), FarPoints, "far points must be in 0..100000");
+        if (StartRidge is { } sr && !(sr >= 0 && double.IsFinite(sr))) throw new ArgumentOutOfRangeException(nameof(StartRidge), sr, "the start's ridge must be non-negative and finite");
         if (Points < 8) throw new ArgumentOutOfRangeException(nameof(Points), Points, "at least 8 collocation points");
         if (InitialLambda is { } l && !(l > 0 && l < 10)) throw new ArgumentOutOfRangeException(nameof(InitialLambda), l, "λ₀ must be in (0, 10)");
         if (SearchEvaluations < 2 || SearchSteps < 1 || MaxSteps < 1 || Patience < 1 || StartSteps < 0)
