@@ -266,7 +266,7 @@ section_singularity() {   # self-similar profiles with the analytic ansatz: Burg
     i=$((i + 1))
   done
   { stamp singularity
-    echo "Analytic ansatz F = Σ c u^((j−λ)/(1+λ)) ζ^k (plus the regular family ζ^k for CCF) with the exact Hilbert partner, one run at a time. λ found by the secant search on the smoothness indicator from a coarse λ₀, then trained (CCF branch 1: the staged search, every indicator value from a fixed-λ start on a coarse basis plus a fixed-λ correction on the rich one, and λ held at the search's last value); λ error against 1/(2I+2) (Burgers) or Wang et al. 2025's values 1.1807776628998, 0.6057337012032, 0.47132 (CCF; 13 digits, so errors below ~1e-13 are not resolved); max_residual: |R|·(1+y²)^(−α/2) on 20 001 points covering the whole line."
+    echo "Analytic ansatz F = Σ c u^((j−λ)/(1+λ)) ζ^k (plus the regular family ζ^k for CCF) with the exact Hilbert partner, one run at a time. λ found by the secant search on the smoothness indicator from a coarse λ₀, then trained (CCF branch 1: the staged search, every indicator value from a fixed-λ start on a coarse basis plus a fixed-λ correction on the rich one with origin emphasis, then λ held at the search's value for four refinement stages, \`--refine\`); λ error against 1/(2I+2) (Burgers) or Wang et al. 2025's values 1.1807776628998, 0.6057337012032, 0.47132 (CCF; 13 digits, so errors below ~1e-13 are not resolved); max_residual: |R|·(1+y²)^(−α/2) on 20 001 points covering the whole line."
     echo
     echo "| command | λ found | λ error | max_residual per stage | seconds |"
     echo "|---|---|---|---|---|"

@@ -89,7 +89,7 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>The refinement stages.</summary>
     [CommandOption("--refine <LIST>")]
-    [Description("Analytic ansatz: stages fitted after the search at the λ found (held), with the origin row and no origin emphasis, each 'main' (the main basis) or J:K:KF:L (J far powers with KF modes and K regular modes, all at length L, no local family), comma-separated; 'off': none (CCF branch 1: 4:40:64:100,4:40:64:1000,main).")]
+    [Description("Analytic ansatz: stages fitted after the search at the λ found (held), with the origin row and no origin emphasis, each 'main' (the main basis) or J:K:KF:L (J far powers with KF modes and K regular modes, all at length L, no local family), comma-separated; 'off': none (CCF branch 1: 4:40:64:100,4:40:64:1000,main,4:40:64:100).")]
     public string? Refine { get; init; }
 
     /// <summary>Patience of a stage.</summary>

@@ -21,8 +21,8 @@ public static class AnalyticPresets
     /// thin inner layer; then the normalisation moves to f(1) and stage 2 corrects it, still at that λ, on the rich basis of the
     /// prototype at that scale (local family at 0.6 ± 0.1i, far powers on L_f = 70 with 64 modes, 120 regular modes, 200 more points
     /// log-uniform out to y = 1e9), with origin emphasis: the rows R/y² near 0 pin R's y² coefficient, the indicator, to ~1e-11
-    /// (without emphasis it varied by ~2e-8 between fits with residuals below 1e-10). After the search, three refinements at the λ
-    /// found (held, origin row on): every family on the Cayley length 100, then 1000, then the main basis. Measured 2026-12-07: see
+    /// (without emphasis it varied by ~2e-8 between fits with residuals below 1e-10). After the search, four refinements at the λ
+    /// found (held, origin row on): every family on the Cayley length 100, then 1000, then the main basis, then 100 again. Measured 2026-12-07: see
     /// the README (CCF paragraph) and BENCHMARKS `singularity`.
     /// </summary>
     private static AnalyticSingularityOptions CcfFirstUnstable => new()
@@ -47,7 +47,7 @@ public static class AnalyticPresets
         Weights = new AnalyticProfileWeights(Ridge: 1e-9, Infinity: 1, OriginEmphasis: true),
         StartRidge = 1e-5,
         FarPoints = 200,
-        Refinements = [Long(100), Long(1000), null],
+        Refinements = [Long(100), Long(1000), null, Long(100)],
     };
 
     /// <summary>A refinement basis with every family on the Cayley length <paramref name="length"/>: 4 far powers × 64 modes and 40 regular modes.</summary>

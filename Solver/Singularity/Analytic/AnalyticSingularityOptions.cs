@@ -50,9 +50,9 @@ public sealed record AnalyticSingularityOptions
     /// Stages fitted after the others (after the search, at the λ it found, held), each on its own basis (null: the main basis,
     /// <see cref="Basis"/>(<see cref="Stages"/>)), with the origin row of <see cref="Weights"/> and no origin emphasis; null or
     /// empty: none. CCF branch 1 (measured 2026-12-07): after the search's fits (max|R̃| ~1e-9, origin emphasis on), every family on
-    /// the Cayley length 100, then on 1000, then the main basis took max|R̃| to 5.5e-11 (the main basis first made no step); the long
-    /// lengths resolve the far field that the near-field bases leave at ~1e-9–1e-8, and the origin row keeps R's origin coefficient
-    /// at the found λ near 0.
+    /// the Cayley length 100, then on 1000, then the main basis took max|R̃| to 5.5e-11–1.2e-10 (the main basis first made no step),
+    /// and one more stage on 100 to 7.6e-11 where it had ended at 9.3e-11; the long lengths resolve the far field that the
+    /// near-field bases leave at ~1e-9–1e-8, and the origin row keeps R's origin coefficient at the found λ near 0.
     /// </summary>
     public AnalyticProfileBasis?[]? Refinements { get; init; }
 
