@@ -84,7 +84,7 @@ public class SingularityAnalyticSettings : CommandSettings
 
     /// <summary>Far collocation points.</summary>
     [CommandOption("--far-points <N>")]
-    [Description("Analytic ansatz: N more collocation points log-uniform in y over [10·L_f, 1e9] (default 0; CCF branch 1: 200).")]
+    [Description("Analytic ansatz: N more collocation points log-uniform in y from 10·L_f to 1e9 (default 0; CCF branch 1: 200).")]
     public string? FarPoints { get; init; }
 
     /// <summary>The refinement stages.</summary>
