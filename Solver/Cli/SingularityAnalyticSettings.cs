@@ -116,8 +116,7 @@ public class SingularityAnalyticSettings : CommandSettings
     public IReadOnlyList<double>? ScanLambdas()
     {
         if (Scan is null) return null;
-        var parts = Scan.Split(':', StringSplitOptions.TrimEntries)
-            .Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        var parts = Numbers(Scan.Split(':', StringSplitOptions.TrimEntries));
         if (parts.Length != 3 || parts.Any(double.IsNaN) || !(parts[0] > 0 && parts[0] < 10 && parts[1] > 0 && parts[1] < 10) || parts[2] == 0
             || Math.Sign(parts[1] - parts[0]) * Math.Sign(parts[2]) < 0)
             throw new UsageException($"--scan must be FROM:TO:STEP with FROM and TO in (0, 10) and STEP ≠ 0 pointing from FROM to TO, e.g. 1.3:1.1:-0.02 (got '{Scan}')");
@@ -201,12 +200,15 @@ public class SingularityAnalyticSettings : CommandSettings
     private static AnalyticProfileBasis ParseLongBasis(string entry, string text, bool regular)
     {
         var parts = entry.Split(':', StringSplitOptions.TrimEntries);
-        var n = parts.Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        var n = Numbers(parts);
         static bool Count(double v, int max) => v >= 1 && v <= max && v == Math.Floor(v);
         if (parts.Length != 4 || !Count(n[0], 64) || !Count(n[1], 512) || !Count(n[2], 512) || !(n[3] > 0))
             throw new UsageException($"--refine must be a comma-separated list of 'main' or J:K:KF:L (J in 1..64, K and KF in 1..512, L > 0), e.g. main,4:40:64:1000, or off (got '{text}')");
         return new AnalyticProfileBasis((int)n[0], (int)n[1], n[3], regular, (int)n[2], n[3]);
     }
+
+    /// <summary>Each part as an invariant-culture finite number, NaN where it is not one.</summary>
+    private static double[] Numbers(string[] parts) => parts.Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
 
     private static bool OnOff(string option, string text) => text.Trim().ToLowerInvariant() switch
     {
@@ -223,7 +225,7 @@ public class SingularityAnalyticSettings : CommandSettings
     {
         if (text is null || text.Trim().Equals("off", StringComparison.OrdinalIgnoreCase)) return null;
         var parts = text.Split(':', StringSplitOptions.TrimEntries);
-        var numbers = parts.Select(w => double.TryParse(w, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : double.NaN).ToArray();
+        var numbers = Numbers(parts);
         if (parts.Length != 3 || !(numbers[0] > 0) || !(numbers[1] > 0) || !(numbers[2] >= 1 && numbers[2] <= 512 && numbers[2] == Math.Floor(numbers[2])))
             throw new UsageException($"--local must be YD:DELTA:K with YD > 0, DELTA > 0 and K an integer in 1..512, e.g. 0.175:0.03:60, or off (got '{text}')");
         return new AnalyticLocalFamily(numbers[0], numbers[1], (int)numbers[2]);
